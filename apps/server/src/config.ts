@@ -1,0 +1,98 @@
+import path from "node:path";
+import Type, { type Static } from "typebox";
+import { Compile } from "typebox/compile";
+
+/**
+ * Every setting Rapport reads, in one place. The environment is read once at
+ * boot, validated, and the typed result is passed down; nothing else reads
+ * `process.env`.
+ */
+const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: "0.0.0.0" }),
+  RAPPORT_DATA_DIR: Type.String({ minLength: 1, default: "./data" }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: "^postgres(ql)?://" })),
+  DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 500, default: 20 }),
+  RAPPORT_ADMIN_EMAIL: Type.String({ format: "email", default: "admin@example.com" }),
+  RAPPORT_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 10 })),
+  RAPPORT_PUBLIC_URL: Type.Optional(Type.String({ pattern: "^https?://" })),
+  RAPPORT_SIGNUP_OPEN: Type.Boolean({ default: true }),
+  RAPPORT_DEMO_DATA: Type.Boolean({ default: true }),
+  RAPPORT_JOBS: Type.Boolean({ default: true }),
+  RAPPORT_BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 1_048_576 }),
+  RAPPORT_SESSION_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 14 }),
+  RAPPORT_LOGIN_ATTEMPTS: Type.Integer({ minimum: 1, default: 10 }),
+  LOG_LEVEL: Type.Enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { default: "info" }),
+});
+
+type Env = Static<typeof EnvSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  adminEmail: string;
+  adminPassword: string | undefined;
+  publicUrl: string;
+  signupOpen: boolean;
+  demoData: boolean;
+  jobsEnabled: boolean;
+  bodyLimitBytes: number;
+  sessionDays: number;
+  loginAttempts: number;
+  logLevel: Env["LOG_LEVEL"];
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const envValidator = Compile(EnvSchema);
+const integerKeys = new Set(["PORT", "DATABASE_POOL_SIZE", "RAPPORT_BODY_LIMIT_BYTES", "RAPPORT_SESSION_DAYS", "RAPPORT_LOGIN_ATTEMPTS"]);
+const booleanKeys = new Set(["RAPPORT_SIGNUP_OPEN", "RAPPORT_DEMO_DATA", "RAPPORT_JOBS"]);
+
+function coerce(key: string, raw: string): unknown {
+  if (integerKeys.has(key)) return /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
+  if (booleanKeys.has(key)) {
+    const value = raw.trim().toLowerCase();
+    if (["1", "true", "yes", "on"].includes(value)) return true;
+    if (["0", "false", "no", "off"].includes(value)) return false;
+    return raw;
+  }
+  return raw;
+}
+
+/** Reads and validates the environment; throws a ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const input: Record<string, unknown> = {};
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const raw = env[key];
+    if (raw !== undefined && raw !== "") input[key] = coerce(key, raw);
+  }
+  const withDefaults = envValidator.Default(input);
+  if (!envValidator.Check(withDefaults)) {
+    const [first] = envValidator.Errors(withDefaults);
+    const variable = first?.instancePath.replace(/^\//, "") || "environment";
+    throw new ConfigError(`Invalid configuration: ${variable} ${first?.message ?? "is invalid"} (got ${JSON.stringify(env[variable] ?? "")})`);
+  }
+  const parsed = withDefaults as Env;
+  return {
+    port: parsed.PORT,
+    host: parsed.HOST,
+    dataDir: path.resolve(parsed.RAPPORT_DATA_DIR),
+    databaseUrl: parsed.DATABASE_URL,
+    databasePoolSize: parsed.DATABASE_POOL_SIZE,
+    adminEmail: parsed.RAPPORT_ADMIN_EMAIL.toLowerCase(),
+    adminPassword: parsed.RAPPORT_ADMIN_PASSWORD,
+    publicUrl: (parsed.RAPPORT_PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/$/, ""),
+    signupOpen: parsed.RAPPORT_SIGNUP_OPEN,
+    demoData: parsed.RAPPORT_DEMO_DATA,
+    jobsEnabled: parsed.RAPPORT_JOBS,
+    bodyLimitBytes: parsed.RAPPORT_BODY_LIMIT_BYTES,
+    sessionDays: parsed.RAPPORT_SESSION_DAYS,
+    loginAttempts: parsed.RAPPORT_LOGIN_ATTEMPTS,
+    logLevel: parsed.LOG_LEVEL,
+  };
+}

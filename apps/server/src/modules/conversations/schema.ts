@@ -1,0 +1,95 @@
+import { sql } from "drizzle-orm";
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, tsvector, updatedAt, workspaceId } from "../../platform/db/columns.ts";
+import { customers } from "../customers/schema.ts";
+
+export const CHANNELS = ["email", "chat", "web_form", "social", "phone", "in_person", "api"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const STATUSES = ["open", "pending", "snoozed", "resolved", "closed"] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const MESSAGE_KINDS = ["inbound", "reply", "note"] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export const AUTHOR_TYPES = ["customer", "agent", "bot", "system"] as const;
+export type AuthorType = (typeof AUTHOR_TYPES)[number];
+
+export interface AttachmentMeta {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  url?: string;
+}
+
+export const conversations = pgTable(
+  "conversations",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    /** The number people quote ("#1042"), counted per workspace. */
+    number: integer("number").notNull(),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    channel: text("channel", { enum: CHANNELS }).notNull(),
+    status: text("status", { enum: STATUSES }).notNull().default("open"),
+    priority: text("priority", { enum: PRIORITIES }).notNull().default("normal"),
+    assigneeId: uuid("assignee_id"),
+    teamId: uuid("team_id"),
+    subject: text("subject").notNull().default(""),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    messageCount: integer("message_count").notNull().default(0),
+    lastMessagePreview: text("last_message_preview").notNull().default(""),
+    lastMessageAt: timestamp("last_message_at", { withTimezone: true }),
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
+    firstResponseAt: timestamp("first_response_at", { withTimezone: true }),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    snoozedUntil: timestamp("snoozed_until", { withTimezone: true }),
+    mergedIntoId: uuid("merged_into_id"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('simple', subject)`),
+  },
+  (t) => [
+    uniqueIndex("conversations_number_idx").on(t.workspaceId, t.number),
+    index("conversations_inbox_idx").on(t.workspaceId, t.status, t.lastActivityAt.desc(), t.id.desc()),
+    index("conversations_assignee_idx").on(t.workspaceId, t.assigneeId, t.status, t.lastActivityAt.desc(), t.id.desc()),
+    index("conversations_team_idx").on(t.workspaceId, t.teamId, t.status, t.lastActivityAt.desc()),
+    index("conversations_customer_idx").on(t.workspaceId, t.customerId, t.lastActivityAt.desc()),
+    index("conversations_updated_idx").on(t.workspaceId, t.updatedAt),
+    index("conversations_tags_idx").using("gin", t.tags),
+    index("conversations_search_idx").using("gin", t.search),
+  ],
+);
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: MESSAGE_KINDS }).notNull(),
+    authorType: text("author_type", { enum: AUTHOR_TYPES }).notNull(),
+    authorId: uuid("author_id"),
+    bodyText: text("body_text").notNull(),
+    bodyHtml: text("body_html"),
+    attachments: jsonb("attachments").$type<AttachmentMeta[]>().notNull().default([]),
+    /** The sender's own id for the message (Message-ID, a widget's client id): a redelivery finds it and stores nothing. */
+    externalId: text("external_id"),
+    mentions: uuid("mentions").array().notNull().default(sql`'{}'::uuid[]`),
+    createdAt: createdAt(),
+    search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('simple', body_text)`),
+  },
+  (t) => [
+    index("messages_conversation_idx").on(t.workspaceId, t.conversationId, t.createdAt, t.id),
+    uniqueIndex("messages_external_idx").on(t.workspaceId, t.externalId),
+    index("messages_search_idx").using("gin", t.search),
+  ],
+);

@@ -1,0 +1,569 @@
+import { and, arrayContains, asc, desc, eq, gt, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { AppError, notFound } from "../../platform/errors.ts";
+import { appendEvent, type EventActor } from "../../platform/events.ts";
+import type { Executor } from "../../platform/db/client.ts";
+import { inWorkspace } from "../../platform/tenancy.ts";
+import { eventActor, type ServiceContext } from "../../platform/context.ts";
+import { requireScope } from "../../platform/auth/policy.ts";
+import { decodeCursor, encodeCursor, type Page } from "../../platform/pagination.ts";
+import { htmlToPlainText, sanitizeMessageHtml } from "../../platform/html.ts";
+import { findOrCreateCustomer, type IdentityClaims } from "../customers/service.ts";
+import { customers } from "../customers/schema.ts";
+import { teams, users, workspaces } from "../workspaces/schema.ts";
+import {
+  conversations,
+  messages,
+  type AttachmentMeta,
+  type AuthorType,
+  type Channel,
+  type MessageKind,
+  type Priority,
+  type Status,
+} from "./schema.ts";
+
+export type ConversationRow = Omit<typeof conversations.$inferSelect, "search">;
+export type Message = Omit<typeof messages.$inferSelect, "search">;
+export interface CustomerSummary {
+  id: string;
+  name: string | null;
+  email: string | null;
+}
+export type Conversation = ConversationRow & { customer: CustomerSummary };
+
+const PREVIEW_LENGTH = 160;
+
+const conversationColumns = {
+  id: conversations.id,
+  workspaceId: conversations.workspaceId,
+  number: conversations.number,
+  customerId: conversations.customerId,
+  channel: conversations.channel,
+  status: conversations.status,
+  priority: conversations.priority,
+  assigneeId: conversations.assigneeId,
+  teamId: conversations.teamId,
+  subject: conversations.subject,
+  tags: conversations.tags,
+  messageCount: conversations.messageCount,
+  lastMessagePreview: conversations.lastMessagePreview,
+  lastMessageAt: conversations.lastMessageAt,
+  lastActivityAt: conversations.lastActivityAt,
+  firstResponseAt: conversations.firstResponseAt,
+  resolvedAt: conversations.resolvedAt,
+  snoozedUntil: conversations.snoozedUntil,
+  mergedIntoId: conversations.mergedIntoId,
+  createdAt: conversations.createdAt,
+  updatedAt: conversations.updatedAt,
+};
+
+const messageColumns = {
+  id: messages.id,
+  workspaceId: messages.workspaceId,
+  conversationId: messages.conversationId,
+  kind: messages.kind,
+  authorType: messages.authorType,
+  authorId: messages.authorId,
+  bodyText: messages.bodyText,
+  bodyHtml: messages.bodyHtml,
+  attachments: messages.attachments,
+  externalId: messages.externalId,
+  mentions: messages.mentions,
+  createdAt: messages.createdAt,
+};
+
+const withCustomer = { ...conversationColumns, customer: { id: customers.id, name: customers.name, email: customers.email } };
+
+// ---------------------------------------------------------------------------
+// Reading
+
+export async function getConversationById(db: Executor, workspaceId: string, conversationId: string): Promise<Conversation> {
+  const [row] = await db
+    .select(withCustomer)
+    .from(conversations)
+    .innerJoin(customers, eq(customers.id, conversations.customerId))
+    .where(inWorkspace(conversations, workspaceId, eq(conversations.id, conversationId)));
+  if (!row) throw notFound("conversation_not_found", "The conversation");
+  return row;
+}
+
+export async function getConversation(ctx: ServiceContext, conversationId: string): Promise<Conversation> {
+  requireScope(ctx.actor, "conversations:read");
+  return getConversationById(ctx.db, ctx.actor.workspaceId, conversationId);
+}
+
+/** A leading "-" sorts newest first. */
+export const SORTS = ["-last_activity", "last_activity", "-created", "created"] as const;
+export type Sort = (typeof SORTS)[number];
+
+export interface ConversationFilters {
+  status?: Status[] | undefined;
+  /** A user id, "me", or "none" for unassigned. */
+  assignee?: string | undefined;
+  /** A team id, or "none". */
+  team?: string | undefined;
+  tag?: string[] | undefined;
+  channel?: Channel[] | undefined;
+  priority?: Priority[] | undefined;
+  customerId?: string | undefined;
+  updatedSince?: Date | undefined;
+}
+
+export interface ListOptions extends ConversationFilters {
+  sort: Sort;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+function byIdOrNone(column: typeof conversations.assigneeId | typeof conversations.teamId, value: string | undefined): SQL | undefined {
+  if (value === undefined) return undefined;
+  return value === "none" ? isNull(column) : eq(column, value);
+}
+
+export async function listConversations(ctx: ServiceContext, options: ListOptions): Promise<Page<Conversation>> {
+  requireScope(ctx.actor, "conversations:read");
+  const descending = options.sort.startsWith("-");
+  const sortColumn = options.sort.includes("last_activity") ? conversations.lastActivityAt : conversations.createdAt;
+  const after = options.cursor ? decodeCursor(options.cursor) : undefined;
+  const beyond = (column: typeof sortColumn, id: typeof conversations.id, value: Date, lastId: string) =>
+    descending ? or(lt(column, value), and(eq(column, value), lt(id, lastId))) : or(gt(column, value), and(eq(column, value), gt(id, lastId)));
+
+  const rows = await ctx.db
+    .select(withCustomer)
+    .from(conversations)
+    .innerJoin(customers, eq(customers.id, conversations.customerId))
+    .where(
+      inWorkspace(
+        conversations,
+        ctx.actor.workspaceId,
+        options.status?.length ? inArray(conversations.status, options.status) : undefined,
+        byIdOrNone(conversations.assigneeId, options.assignee === "me" ? ctx.actor.userId : options.assignee),
+        byIdOrNone(conversations.teamId, options.team),
+        options.tag?.length ? arrayContains(conversations.tags, options.tag) : undefined,
+        options.channel?.length ? inArray(conversations.channel, options.channel) : undefined,
+        options.priority?.length ? inArray(conversations.priority, options.priority) : undefined,
+        options.customerId ? eq(conversations.customerId, options.customerId) : undefined,
+        options.updatedSince ? gte(conversations.updatedAt, options.updatedSince) : undefined,
+        after ? beyond(sortColumn, conversations.id, new Date(after.value), after.id) : undefined,
+      ),
+    )
+    .orderBy(...(descending ? [desc(sortColumn), desc(conversations.id)] : [asc(sortColumn), asc(conversations.id)]))
+    .limit(options.limit + 1);
+  const items = rows.slice(0, options.limit);
+  const last = items.at(-1);
+  const lastValue = last && (options.sort.includes("last_activity") ? last.lastActivityAt : last.createdAt);
+  return { items, nextCursor: rows.length > options.limit && last && lastValue ? encodeCursor(lastValue.toISOString(), last.id) : null };
+}
+
+export async function listMessages(ctx: ServiceContext, conversationId: string, options: { limit: number; cursor?: string | undefined }): Promise<Page<Message>> {
+  requireScope(ctx.actor, "conversations:read");
+  const workspaceId = ctx.actor.workspaceId;
+  await getConversationById(ctx.db, workspaceId, conversationId);
+  const after = options.cursor ? decodeCursor(options.cursor) : undefined;
+  const rows = await ctx.db
+    .select(messageColumns)
+    .from(messages)
+    .where(
+      inWorkspace(
+        messages,
+        workspaceId,
+        eq(messages.conversationId, conversationId),
+        after ? or(gt(messages.createdAt, new Date(after.value)), and(eq(messages.createdAt, new Date(after.value)), gt(messages.id, after.id))) : undefined,
+      ),
+    )
+    .orderBy(asc(messages.createdAt), asc(messages.id))
+    .limit(options.limit + 1);
+  const items = rows.slice(0, options.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > options.limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null };
+}
+
+// ---------------------------------------------------------------------------
+// Messages
+
+export interface MessageBody {
+  text?: string | undefined;
+  html?: string | undefined;
+  attachments?: AttachmentMeta[] | undefined;
+  /** The sender's id for this message; a redelivery with the same id stores nothing. */
+  externalId?: string | undefined;
+}
+
+function renderBody(body: MessageBody): { bodyText: string; bodyHtml: string | null } {
+  const bodyHtml = body.html ? sanitizeMessageHtml(body.html) : null;
+  const bodyText = body.text?.trim() || (bodyHtml ? htmlToPlainText(bodyHtml) : "");
+  if (!bodyText && !body.attachments?.length) throw new AppError("invalid_request", "A message needs text, html or an attachment.");
+  return { bodyText, bodyHtml };
+}
+
+const preview = (text: string) => text.replace(/\s+/g, " ").trim().slice(0, PREVIEW_LENGTH);
+
+async function findMessageByExternalId(db: Executor, workspaceId: string, externalId: string): Promise<Message | undefined> {
+  const [row] = await db.select(messageColumns).from(messages).where(inWorkspace(messages, workspaceId, eq(messages.externalId, externalId)));
+  return row;
+}
+
+export interface InboundMessage {
+  channel: Channel;
+  customer: IdentityClaims & { name?: string | undefined };
+  subject?: string | undefined;
+  message: MessageBody;
+  /** Continue this conversation rather than open a new one. */
+  conversationId?: string | undefined;
+}
+
+export interface Receipt {
+  conversation: Conversation;
+  message: Message;
+  /** False when this was a redelivery of a message already stored. */
+  created: boolean;
+}
+
+/**
+ * Receives a customer's message from any channel: finds or creates the customer and
+ * the conversation, stores the message and appends the events, all in one transaction.
+ */
+export async function receiveMessage(db: Executor, workspaceId: string, inbound: InboundMessage, actor: EventActor): Promise<Receipt> {
+  const rendered = renderBody(inbound.message);
+  const result = await db.transaction(async (tx) => {
+    if (inbound.message.externalId) {
+      const existing = await findMessageByExternalId(tx, workspaceId, inbound.message.externalId);
+      if (existing) return { conversationId: existing.conversationId, message: existing, created: false };
+    }
+    const { customerId } = await findOrCreateCustomer(tx, workspaceId, inbound.customer, actor);
+    let conversationId = inbound.conversationId;
+    if (conversationId) {
+      const [current] = await tx
+        .select({ customerId: conversations.customerId })
+        .from(conversations)
+        .where(inWorkspace(conversations, workspaceId, eq(conversations.id, conversationId)));
+      if (!current) throw notFound("conversation_not_found", "The conversation");
+    } else {
+      conversationId = await openConversation(tx, workspaceId, { customerId, channel: inbound.channel, subject: inbound.subject ?? "" }, actor);
+    }
+    const message = await storeMessage(tx, workspaceId, conversationId, { kind: "inbound", authorType: "customer", authorId: customerId, ...rendered, ...inbound.message }, actor);
+    return { conversationId, message, created: true };
+  });
+  return { conversation: await getConversationById(db, workspaceId, result.conversationId), message: result.message, created: result.created };
+}
+
+async function openConversation(tx: Executor, workspaceId: string, input: { customerId: string; channel: Channel; subject: string }, actor: EventActor): Promise<string> {
+  const [counter] = await tx
+    .update(workspaces)
+    .set({ conversationSeq: sql`${workspaces.conversationSeq} + 1` })
+    .where(eq(workspaces.id, workspaceId))
+    .returning({ number: workspaces.conversationSeq });
+  if (!counter) throw notFound("not_found", "The workspace");
+  const [conversation] = await tx
+    .insert(conversations)
+    .values({ workspaceId, number: counter.number, customerId: input.customerId, channel: input.channel, subject: input.subject.trim().slice(0, 500) })
+    .returning({ id: conversations.id, number: conversations.number });
+  await appendEvent(tx, {
+    workspaceId,
+    type: "conversation.created",
+    subjectType: "conversation",
+    subjectId: conversation!.id,
+    actor,
+    payload: { number: conversation!.number, channel: input.channel, customerId: input.customerId },
+  });
+  return conversation!.id;
+}
+
+interface StoredMessage {
+  kind: MessageKind;
+  authorType: AuthorType;
+  authorId: string | null;
+  bodyText: string;
+  bodyHtml: string | null;
+  attachments?: AttachmentMeta[] | undefined;
+  externalId?: string | undefined;
+  mentions?: string[] | undefined;
+}
+
+/** Stores a message and moves the conversation along: a customer's message reopens it, an agent's first reply stamps the first response. */
+async function storeMessage(tx: Executor, workspaceId: string, conversationId: string, input: StoredMessage, actor: EventActor): Promise<Message> {
+  const now = new Date();
+  const [message] = await tx
+    .insert(messages)
+    .values({
+      workspaceId,
+      conversationId,
+      kind: input.kind,
+      authorType: input.authorType,
+      authorId: input.authorId,
+      bodyText: input.bodyText,
+      bodyHtml: input.bodyHtml,
+      attachments: input.attachments ?? [],
+      externalId: input.externalId,
+      mentions: input.mentions ?? [],
+      createdAt: now,
+    })
+    .returning(messageColumns);
+  const isNote = input.kind === "note";
+  const [before] = await tx
+    .select({ status: conversations.status })
+    .from(conversations)
+    .where(inWorkspace(conversations, workspaceId, eq(conversations.id, conversationId)))
+    .for("update");
+  const reopens = input.kind === "inbound" && before && before.status !== "open";
+  await tx
+    .update(conversations)
+    .set({
+      messageCount: sql`${conversations.messageCount} + 1`,
+      lastActivityAt: now,
+      updatedAt: now,
+      ...(!isNote && { lastMessagePreview: preview(input.bodyText), lastMessageAt: now }),
+      ...(input.kind === "reply" && input.authorType === "agent" && { firstResponseAt: sql`coalesce(${conversations.firstResponseAt}, ${now.toISOString()}::timestamptz)` }),
+      ...(reopens && { status: "open", snoozedUntil: null }),
+    })
+    .where(inWorkspace(conversations, workspaceId, eq(conversations.id, conversationId)));
+  await appendEvent(tx, {
+    workspaceId,
+    type: "message.created",
+    subjectType: "conversation",
+    subjectId: conversationId,
+    actor,
+    payload: { messageId: message!.id, kind: input.kind, authorType: input.authorType, mentions: input.mentions ?? [] },
+  });
+  if (reopens) {
+    await appendEvent(tx, {
+      workspaceId,
+      type: "conversation.status_changed",
+      subjectType: "conversation",
+      subjectId: conversationId,
+      actor,
+      payload: { from: before.status, to: "open", reason: "customer_replied" },
+    });
+  }
+  return message!;
+}
+
+export interface NewMessage extends MessageBody {
+  kind: MessageKind;
+  /** Users mentioned in an internal note. */
+  mentions?: string[] | undefined;
+  /** Set the status in the same step ("reply and resolve"). */
+  status?: Status | undefined;
+}
+
+/**
+ * Adds a message to a conversation: an agent's reply or internal note, or, from an
+ * integration, the customer's next inbound message on the API channel.
+ */
+export async function addMessage(ctx: ServiceContext, conversationId: string, input: NewMessage): Promise<Message> {
+  requireScope(ctx.actor, "conversations:write");
+  const workspaceId = ctx.actor.workspaceId;
+  const rendered = renderBody(input);
+  const actor = eventActor(ctx.actor);
+  return ctx.db.transaction(async (tx) => {
+    if (input.externalId) {
+      const existing = await findMessageByExternalId(tx, workspaceId, input.externalId);
+      if (existing) return existing;
+    }
+    const [conversation] = await tx
+      .select({ customerId: conversations.customerId, mergedIntoId: conversations.mergedIntoId })
+      .from(conversations)
+      .where(inWorkspace(conversations, workspaceId, eq(conversations.id, conversationId)));
+    if (!conversation) throw notFound("conversation_not_found", "The conversation");
+    if (conversation.mergedIntoId) {
+      throw new AppError("already_merged", "This conversation was merged into another; write there instead.", { mergedIntoId: conversation.mergedIntoId });
+    }
+    const mentions = input.kind === "note" ? [...new Set(input.mentions ?? [])] : [];
+    await assertUsers(tx, workspaceId, mentions);
+    const inbound = input.kind === "inbound";
+    const message = await storeMessage(
+      tx,
+      workspaceId,
+      conversationId,
+      {
+        kind: input.kind,
+        authorType: inbound ? "customer" : "agent",
+        authorId: inbound ? conversation.customerId : ctx.actor.userId,
+        ...rendered,
+        attachments: input.attachments,
+        externalId: input.externalId,
+        mentions,
+      },
+      actor,
+    );
+    if (input.status) await applyChanges(tx, workspaceId, conversationId, { status: input.status }, actor);
+    return message;
+  });
+}
+
+async function assertUsers(db: Executor, workspaceId: string, userIds: string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  const found = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(inWorkspace(users, workspaceId, inArray(users.id, userIds), isNull(users.deactivatedAt)));
+  const missing = userIds.filter((id) => !found.some((row) => row.id === id));
+  if (missing.length > 0) throw notFound("user_not_found", `The user ${missing[0]}`);
+}
+
+// ---------------------------------------------------------------------------
+// Changes
+
+export interface ConversationChanges {
+  status?: Status | undefined;
+  priority?: Priority | undefined;
+  /** A user id, or null to unassign. */
+  assigneeId?: string | null | undefined;
+  teamId?: string | null | undefined;
+  subject?: string | undefined;
+  snoozedUntil?: Date | undefined;
+}
+
+export async function updateConversation(ctx: ServiceContext, conversationId: string, changes: ConversationChanges): Promise<Conversation> {
+  requireScope(ctx.actor, "conversations:write");
+  const workspaceId = ctx.actor.workspaceId;
+  await ctx.db.transaction((tx) => applyChanges(tx, workspaceId, conversationId, changes, eventActor(ctx.actor)));
+  return getConversationById(ctx.db, workspaceId, conversationId);
+}
+
+type ChangeEvent = { type: string; payload: Record<string, unknown> };
+
+async function applyChanges(tx: Executor, workspaceId: string, conversationId: string, changes: ConversationChanges, actor: EventActor): Promise<void> {
+  const [current] = await tx
+    .select(conversationColumns)
+    .from(conversations)
+    .where(inWorkspace(conversations, workspaceId, eq(conversations.id, conversationId)))
+    .for("update");
+  if (!current) throw notFound("conversation_not_found", "The conversation");
+  if (current.mergedIntoId) throw new AppError("already_merged", "This conversation was merged into another and cannot change.", { mergedIntoId: current.mergedIntoId });
+  if (changes.status === "snoozed" && !changes.snoozedUntil) throw new AppError("invalid_request", "Snoozing needs \"snoozedUntil\": when the conversation should wake up.");
+  if (changes.snoozedUntil && changes.snoozedUntil <= new Date()) throw new AppError("invalid_request", "\"snoozedUntil\" must be in the future.");
+  if (changes.assigneeId) await assertUsers(tx, workspaceId, [changes.assigneeId]);
+  if (changes.teamId) {
+    const [team] = await tx.select({ id: teams.id }).from(teams).where(inWorkspace(teams, workspaceId, eq(teams.id, changes.teamId)));
+    if (!team) throw notFound("team_not_found", "The team");
+  }
+
+  const now = new Date();
+  const set: Partial<typeof conversations.$inferInsert> = {};
+  const events: ChangeEvent[] = [];
+  const status = changes.status ?? (changes.snoozedUntil ? "snoozed" : undefined);
+  if (status && status !== current.status) {
+    set.status = status;
+    set.snoozedUntil = status === "snoozed" ? changes.snoozedUntil! : null;
+    if (status === "resolved" || status === "closed") set.resolvedAt = current.resolvedAt && current.status === "closed" ? current.resolvedAt : now;
+    else set.resolvedAt = null;
+    events.push({ type: "conversation.status_changed", payload: { from: current.status, to: status, snoozedUntil: set.snoozedUntil?.toISOString() } });
+  } else if (status === "snoozed" && changes.snoozedUntil) {
+    set.snoozedUntil = changes.snoozedUntil;
+    events.push({ type: "conversation.snoozed", payload: { snoozedUntil: changes.snoozedUntil.toISOString() } });
+  }
+  if (changes.priority && changes.priority !== current.priority) {
+    set.priority = changes.priority;
+    events.push({ type: "conversation.priority_changed", payload: { from: current.priority, to: changes.priority } });
+  }
+  if (changes.assigneeId !== undefined && changes.assigneeId !== current.assigneeId) {
+    set.assigneeId = changes.assigneeId;
+    events.push({ type: "conversation.assigned", payload: { from: current.assigneeId, to: changes.assigneeId } });
+  }
+  if (changes.teamId !== undefined && changes.teamId !== current.teamId) {
+    set.teamId = changes.teamId;
+    events.push({ type: "conversation.team_changed", payload: { from: current.teamId, to: changes.teamId } });
+  }
+  if (changes.subject !== undefined && changes.subject.trim() !== current.subject) {
+    set.subject = changes.subject.trim();
+    events.push({ type: "conversation.subject_changed", payload: { from: current.subject, to: set.subject } });
+  }
+  if (events.length === 0) return;
+  await tx
+    .update(conversations)
+    .set({ ...set, updatedAt: now, lastActivityAt: now })
+    .where(inWorkspace(conversations, workspaceId, eq(conversations.id, conversationId)));
+  for (const event of events) {
+    await appendEvent(tx, { workspaceId, type: event.type, subjectType: "conversation", subjectId: conversationId, actor, payload: event.payload });
+  }
+}
+
+export const normalizeTag = (tag: string) => tag.trim().toLowerCase().replace(/\s+/g, "-");
+
+export async function changeTags(ctx: ServiceContext, conversationId: string, change: { add?: string[] | undefined; remove?: string[] | undefined }): Promise<Conversation> {
+  requireScope(ctx.actor, "conversations:write");
+  const workspaceId = ctx.actor.workspaceId;
+  const add = [...new Set((change.add ?? []).map(normalizeTag).filter(Boolean))];
+  const remove = new Set((change.remove ?? []).map(normalizeTag));
+  await ctx.db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ tags: conversations.tags })
+      .from(conversations)
+      .where(inWorkspace(conversations, workspaceId, eq(conversations.id, conversationId)))
+      .for("update");
+    if (!current) throw notFound("conversation_not_found", "The conversation");
+    const tags = [...new Set([...current.tags, ...add])].filter((tag) => !remove.has(tag)).sort();
+    const added = tags.filter((tag) => !current.tags.includes(tag));
+    const removed = current.tags.filter((tag) => !tags.includes(tag));
+    if (added.length === 0 && removed.length === 0) return;
+    await tx
+      .update(conversations)
+      .set({ tags, updatedAt: new Date() })
+      .where(inWorkspace(conversations, workspaceId, eq(conversations.id, conversationId)));
+    await appendEvent(tx, { workspaceId, type: "conversation.tags_changed", subjectType: "conversation", subjectId: conversationId, actor: eventActor(ctx.actor), payload: { added, removed } });
+  });
+  return getConversationById(ctx.db, workspaceId, conversationId);
+}
+
+/**
+ * Merges `sourceId` into `targetId`: the source's messages move to the target, the
+ * source is closed and points at the target, and a system note records the merge.
+ */
+export async function mergeConversations(ctx: ServiceContext, sourceId: string, targetId: string): Promise<Conversation> {
+  requireScope(ctx.actor, "conversations:write");
+  if (sourceId === targetId) throw new AppError("invalid_request", "A conversation cannot be merged into itself.");
+  const workspaceId = ctx.actor.workspaceId;
+  const actor = eventActor(ctx.actor);
+  await ctx.db.transaction(async (tx) => {
+    // Lock both in a fixed order so two opposite merges cannot deadlock.
+    const locked = await tx
+      .select(conversationColumns)
+      .from(conversations)
+      .where(inWorkspace(conversations, workspaceId, inArray(conversations.id, [sourceId, targetId])))
+      .orderBy(conversations.id)
+      .for("update");
+    const source = locked.find((row) => row.id === sourceId);
+    const target = locked.find((row) => row.id === targetId);
+    if (!source || !target) throw notFound("conversation_not_found", "The conversation");
+    if (source.mergedIntoId || target.mergedIntoId) {
+      throw new AppError("already_merged", "One of these conversations was already merged into another.", { mergedIntoId: source.mergedIntoId ?? target.mergedIntoId });
+    }
+    const moved = await tx
+      .update(messages)
+      .set({ conversationId: targetId })
+      .where(inWorkspace(messages, workspaceId, eq(messages.conversationId, sourceId)))
+      .returning({ id: messages.id });
+    const now = new Date();
+    await tx
+      .update(conversations)
+      .set({ mergedIntoId: targetId, status: "closed", resolvedAt: now, messageCount: 0, updatedAt: now, lastActivityAt: now })
+      .where(inWorkspace(conversations, workspaceId, eq(conversations.id, sourceId)));
+    await tx
+      .update(conversations)
+      .set({
+        messageCount: sql`${conversations.messageCount} + ${moved.length}`,
+        tags: [...new Set([...target.tags, ...source.tags])].sort(),
+        firstResponseAt: sql`least(${conversations.firstResponseAt}, ${source.firstResponseAt?.toISOString() ?? null}::timestamptz)`,
+        updatedAt: now,
+      })
+      .where(inWorkspace(conversations, workspaceId, eq(conversations.id, targetId)));
+    await storeMessage(
+      tx,
+      workspaceId,
+      targetId,
+      { kind: "note", authorType: "system", authorId: null, bodyText: `Conversation #${source.number} was merged into this one (${moved.length} messages moved).`, bodyHtml: null },
+      actor,
+    );
+    await appendEvent(tx, { workspaceId, type: "conversation.merged", subjectType: "conversation", subjectId: sourceId, actor, payload: { into: targetId, messagesMoved: moved.length } });
+  });
+  return getConversationById(ctx.db, workspaceId, targetId);
+}
+
+/** Deletes a customer's conversations and their messages; used when a customer is erased. */
+export async function eraseCustomerConversations(tx: Executor, workspaceId: string, customerId: string): Promise<number> {
+  const erased = await tx
+    .delete(conversations)
+    .where(inWorkspace(conversations, workspaceId, eq(conversations.customerId, customerId)))
+    .returning({ id: conversations.id });
+  return erased.length;
+}

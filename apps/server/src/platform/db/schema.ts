@@ -1,0 +1,5 @@
+/** Every table, for drizzle-kit and for typed queries. Each module owns its own `schema.ts`. */
+export * from "./platform-schema.ts";
+export * from "../../modules/workspaces/schema.ts";
+export * from "../../modules/customers/schema.ts";
+export * from "../../modules/conversations/schema.ts";

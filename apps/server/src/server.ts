@@ -1,0 +1,56 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import type { Config } from "./config.ts";
+import { buildApp, type BuildOptions } from "./app.ts";
+import { openDatabase, type Database } from "./platform/db/client.ts";
+import { runMigrations } from "./platform/db/migrate.ts";
+import type { App } from "./platform/http/context.ts";
+import { countWorkspaces, createWorkspace } from "./modules/workspaces/service.ts";
+import { seedDemo } from "./demo/seed.ts";
+
+export interface RunningServer {
+  app: App;
+  database: Database;
+  url: string;
+  /** Stops taking requests, lets work in flight finish, then closes the database. */
+  stop(): Promise<void>;
+}
+
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, "pglite"), poolSize: config.databasePoolSize });
+  await runMigrations(database);
+  return database;
+}
+
+/** On an empty database: the first workspace, its owner, and (unless switched off) a demo inbox. */
+export async function bootstrap(database: Database, config: Config, log: (message: string) => void): Promise<void> {
+  await database.withAdvisoryLock(7_142_002, async () => {
+    if ((await countWorkspaces(database.db)) > 0) return;
+    const password = config.adminPassword ?? randomBytes(12).toString("base64url");
+    // One transaction: a crash half-way leaves an empty database that the next start bootstraps again.
+    const { workspace, owner } = await database.db.transaction(async (tx) => {
+      const created = await createWorkspace(tx, { name: "Demo Outfitters", owner: { email: config.adminEmail, name: "Admin", password } });
+      if (config.demoData) await seedDemo(tx, created.workspace.id, created.owner.id);
+      return created;
+    });
+    log(`Created workspace "${workspace.name}" with owner ${owner.email}`);
+    if (!config.adminPassword) log(`Owner password (shown once; set RAPPORT_ADMIN_PASSWORD to choose it): ${password}`);
+  });
+}
+
+export async function startServer(config: Config, extra: Pick<BuildOptions, "plugins"> = {}): Promise<RunningServer> {
+  const database = await openConfiguredDatabase(config);
+  const app = await buildApp({ config, database, ...extra });
+  await bootstrap(database, config, (message) => app.log.info(message));
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
+  return {
+    app,
+    database,
+    url,
+    async stop() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
