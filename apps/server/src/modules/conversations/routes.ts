@@ -3,7 +3,7 @@ import { AppError } from "../../platform/errors.ts";
 import { eventActor } from "../../platform/context.ts";
 import { requireScope } from "../../platform/auth/policy.ts";
 import { contextOf, type App, type AppDeps } from "../../platform/http/context.ts";
-import { errorResponses, IdParams, PageOf, PageQuery, Uuid } from "../../platform/http/schemas.ts";
+import { errorResponses, IdParams, PageOf, PageQuery, splitCommaLists, Uuid } from "../../platform/http/schemas.ts";
 import { idempotent } from "../../platform/http/idempotency.ts";
 import { CustomerClaims } from "../customers/routes.ts";
 import * as conversations from "./service.ts";
@@ -44,20 +44,20 @@ const ListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-/** Query strings may say `status=open,pending` as well as `status=open&status=pending`. */
-const splitCommas = <T extends string>(values: T[] | undefined) => values?.flatMap((value) => value.split(",") as T[]);
-
 export function registerConversationRoutes(app: App, deps: AppDeps): void {
   const tags = ["Conversations"];
 
   app.get(
     "/conversations",
-    { schema: { tags, summary: "List conversations with filters and sorts", querystring: ListQuery, response: { 200: PageOf(ConversationSchema), ...errorResponses } } },
+    {
+      preValidation: splitCommaLists("status", "tag", "channel", "priority"),
+      schema: { tags, summary: "List conversations with filters and sorts", querystring: ListQuery, response: { 200: PageOf(ConversationSchema), ...errorResponses } },
+    },
     async (request) => {
       const query = request.query;
       const page = await conversations.listConversations(contextOf(deps, request), {
         ...query,
-        tag: splitCommas(query.tag)?.map(conversations.normalizeTag),
+        tag: query.tag?.map(conversations.normalizeTag),
         updatedSince: query.updatedSince ? new Date(query.updatedSince) : undefined,
         sort: query.sort ?? "-last_activity",
         limit: query.limit ?? 25,

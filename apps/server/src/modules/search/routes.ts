@@ -1,6 +1,6 @@
 import Type from "typebox";
 import { contextOf, type App, type AppDeps } from "../../platform/http/context.ts";
-import { errorResponses } from "../../platform/http/schemas.ts";
+import { errorResponses, splitCommaLists } from "../../platform/http/schemas.ts";
 import { ConversationSchema, presentConversation, StatusSchema } from "../conversations/presenters.ts";
 import { CustomerSchema, presentCustomer } from "../customers/presenters.ts";
 import { search } from "./service.ts";
@@ -11,6 +11,7 @@ export function registerSearchRoutes(app: App, deps: AppDeps): void {
   app.get(
     "/search",
     {
+      preValidation: splitCommaLists("type", "status"),
       schema: {
         tags: ["Search"],
         summary: "Search conversations (subjects and messages) and customers",

@@ -1,4 +1,5 @@
 import Type from "typebox";
+import type { FastifyRequest } from "fastify";
 import { AppError } from "../../platform/errors.ts";
 import { atLeast, requireScope } from "../../platform/auth/policy.ts";
 import { clearSessionCookie, setSessionCookie } from "../../platform/http/auth.ts";
@@ -31,7 +32,15 @@ const SessionResponse = Type.Object({
   scopes: Type.Array(ScopeSchema),
 });
 
-const authLimit = { rateLimit: { max: 20, timeWindow: "1 minute" } };
+/** Sign-in attempts are limited per address and account, on top of the per-account lockout. */
+const authLimit = {
+  rateLimit: {
+    max: 20,
+    timeWindow: "1 minute",
+    hook: "preHandler" as const,
+    keyGenerator: (request: FastifyRequest) => `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? "").toLowerCase()}`,
+  },
+};
 
 export function registerWorkspaceRoutes(app: App, deps: AppDeps): void {
   const { config, database } = deps;

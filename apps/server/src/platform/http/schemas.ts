@@ -1,4 +1,5 @@
 import Type, { type TSchema } from "typebox";
+import type { FastifyRequest } from "fastify";
 
 /** Shapes shared by many routes. Route-specific shapes live beside their routes. */
 export const Uuid = Type.String({ format: "uuid", description: "An id (UUID)." });
@@ -36,5 +37,20 @@ export const errorResponses = {
   422: Type.Ref("Error"),
   429: Type.Ref("Error"),
 };
+
+/**
+ * A preValidation hook that lets list parameters be written `status=open,pending` as
+ * well as `status=open&status=pending`, before the schema checks each value.
+ */
+export function splitCommaLists(...keys: string[]) {
+  return async (request: FastifyRequest) => {
+    const query = request.query as Record<string, unknown>;
+    for (const key of keys) {
+      const value = query[key];
+      if (value === undefined) continue;
+      query[key] = (Array.isArray(value) ? value : [value]).flatMap((item) => (typeof item === "string" ? item.split(",").filter(Boolean) : [item]));
+    }
+  };
+}
 
 export const NoContent = Type.Null({ description: "No content." });
