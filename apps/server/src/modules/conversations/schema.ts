@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, tsvector, updatedAt, workspaceId } from "../../platform/db/columns.ts";
+import { createdAt, id, timestampNow, tsvector, updatedAt, workspaceId } from "../../platform/db/columns.ts";
 import { customers } from "../customers/schema.ts";
 
 export const CHANNELS = ["email", "chat", "web_form", "social", "phone", "in_person", "api"] as const;
@@ -46,7 +46,7 @@ export const conversations = pgTable(
     messageCount: integer("message_count").notNull().default(0),
     lastMessagePreview: text("last_message_preview").notNull().default(""),
     lastMessageAt: timestamp("last_message_at", { withTimezone: true }),
-    lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
+    lastActivityAt: timestampNow("last_activity_at"),
     firstResponseAt: timestamp("first_response_at", { withTimezone: true }),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     snoozedUntil: timestamp("snoozed_until", { withTimezone: true }),

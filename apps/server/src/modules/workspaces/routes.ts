@@ -62,8 +62,15 @@ export function registerWorkspaceRoutes(app: App, deps: AppDeps): void {
     async (request, reply) => {
       if (!config.signupOpen) throw new AppError("signup_closed", "Signup of new workspaces is switched off on this server; ask its operator.");
       const { workspaceName, name, email, password } = request.body;
-      await workspaces.createWorkspace(database.db, { name: workspaceName, owner: { email, name, password } });
-      const grant = await workspaces.login(database.db, { email, password, sessionDays: config.sessionDays, maxAttempts: config.loginAttempts, ip: request.ip });
+      const { workspace } = await workspaces.createWorkspace(database.db, { name: workspaceName, owner: { email, name, password } });
+      const grant = await workspaces.login(database.db, {
+        email,
+        password,
+        workspace: workspace.slug,
+        sessionDays: config.sessionDays,
+        maxAttempts: config.loginAttempts,
+        ip: request.ip,
+      });
       setSessionCookie(reply, grant.token, grant.expiresAt, secureCookies);
       return reply.status(201).send({ user: presentUser(grant.user), workspace: presentWorkspace(grant.workspace), csrfToken: grant.csrfToken, scopes: workspaces.scopesOf(grant.user) });
     },
@@ -188,7 +195,7 @@ export function registerWorkspaceRoutes(app: App, deps: AppDeps): void {
   );
   app.patch(
     "/teams/:id",
-    { schema: { tags: teamTags, summary: "Rename a team or set its members (admins)", params: IdParams, body: Type.Partial(TeamBody), response: { 200: TeamSchema, ...errorResponses } } },
+    { schema: { tags: teamTags, summary: "Rename a team or set its members (admins)", params: IdParams, body: Type.Partial(TeamBody, { additionalProperties: false, minProperties: 1 }), response: { 200: TeamSchema, ...errorResponses } } },
     async (request) => presentTeam(await workspaces.saveTeam(contextOf(deps, request), request.params.id, request.body)),
   );
   app.delete("/teams/:id", { schema: { tags: teamTags, summary: "Delete a team (admins)", params: IdParams, response: { 204: NoContent, ...errorResponses } } }, async (request, reply) => {

@@ -85,6 +85,27 @@ export async function countWorkspaces(db: Executor): Promise<number> {
   return row?.count ?? 0;
 }
 
+/** A workspace by slug or, without one, the only workspace there is: how operators name a workspace outside any request. */
+export async function findWorkspace(db: Executor, slug: string | undefined): Promise<Workspace> {
+  const rows = await db.select().from(workspaces).where(slug ? eq(workspaces.slug, slug) : undefined).orderBy(workspaces.createdAt).limit(20);
+  if (slug && !rows[0]) throw notFound("not_found", `The workspace "${slug}"`);
+  if (rows.length === 0) throw notFound("not_found", "A workspace");
+  if (rows.length > 1) throw new AppError("invalid_request", `There are several workspaces; name one by its slug: ${rows.map((row) => row.slug).join(", ")}.`);
+  return rows[0]!;
+}
+
+/** Operator tools act as the workspace's first active owner, so their changes carry a real person in events and the audit log. */
+export async function ownerActor(db: Executor, workspaceId: string): Promise<Actor> {
+  const [owner] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(inWorkspace(users, workspaceId, eq(users.role, "owner"), isNull(users.deactivatedAt)))
+    .orderBy(users.createdAt)
+    .limit(1);
+  if (!owner) throw notFound("user_not_found", "An active owner of this workspace");
+  return { via: "session", workspaceId, userId: owner.id, role: "owner", scopes: scopesForRole("owner") };
+}
+
 // ---------------------------------------------------------------------------
 // Sign-in
 
@@ -363,7 +384,7 @@ export async function getTeam(ctx: ServiceContext, teamId: string): Promise<Team
 async function assertUsersInWorkspace(db: Executor, workspaceId: string, userIds: string[]): Promise<void> {
   for (const userId of new Set(userIds)) {
     const [user] = await db.select({ id: users.id }).from(users).where(inWorkspace(users, workspaceId, eq(users.id, userId)));
-    if (!user) throw notFound("user_not_found", `The user ${userId}`);
+    if (!user) throw notFound("user_not_found", "A team member you named");
   }
 }
 
@@ -373,11 +394,14 @@ export async function saveTeam(ctx: ServiceContext, teamId: string | null, input
   const id = await ctx.db.transaction(async (tx) => {
     let team: typeof teams.$inferSelect | undefined;
     if (teamId) {
-      [team] = await tx
-        .update(teams)
-        .set({ ...(input.name !== undefined && { name: input.name.trim() }) })
-        .where(inWorkspace(teams, workspaceId, eq(teams.id, teamId)))
-        .returning();
+      [team] =
+        input.name === undefined
+          ? await tx.select().from(teams).where(inWorkspace(teams, workspaceId, eq(teams.id, teamId)))
+          : await tx
+              .update(teams)
+              .set({ name: input.name.trim() })
+              .where(inWorkspace(teams, workspaceId, eq(teams.id, teamId)))
+              .returning();
       if (!team) throw notFound("team_not_found", "The team");
     } else {
       [team] = await tx.insert(teams).values({ workspaceId, name: input.name!.trim() }).onConflictDoNothing().returning();

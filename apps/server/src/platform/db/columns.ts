@@ -10,8 +10,19 @@ export const id = () =>
 /** The tenant key every table carries; see `platform/tenancy.ts` for the one place queries are scoped by it. */
 export const workspaceId = () => uuid("workspace_id").notNull();
 
-export const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-export const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+/**
+ * Times are taken from the application clock in milliseconds, the precision a
+ * JavaScript Date and a pagination cursor carry; PostgreSQL's now() has microseconds,
+ * which would make a cursor taken from a row land just before that same row.
+ */
+export const timestampNow = (name: string) =>
+  timestamp(name, { withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$defaultFn(() => new Date());
+
+export const createdAt = () => timestampNow("created_at");
+export const updatedAt = () => timestampNow("updated_at");
 
 export const tsvector = customType<{ data: string }>({
   dataType: () => "tsvector",

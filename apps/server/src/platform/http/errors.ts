@@ -50,17 +50,27 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
     void reply.status(fastifyError.statusCode).send(errorBody("invalid_request", fastifyError.message));
     return;
   }
-  if (isInvalidTextRepresentation(error)) {
+  const sqlState = postgresErrorCode(error);
+  if (sqlState === "22P02" || sqlState === "22007" || sqlState === "22008") {
     // A value PostgreSQL could not read (say, an id that is not a UUID in a path the schema did not cover).
     void reply.status(400).send(errorBody("invalid_request", "A value in the request is not in the expected format."));
+    return;
+  }
+  if (sqlState === "23505") {
+    // A unique rule the service did not check first (two requests racing, or a rename onto an existing name).
+    void reply.status(409).send(errorBody("conflict", "That conflicts with something that already exists (a name or address must be unique)."));
     return;
   }
   request.log.error({ err: error }, "unhandled error");
   void reply.status(500).send(errorBody("internal_error", "Something went wrong on our side. It has been logged; please try again."));
 }
 
-function isInvalidTextRepresentation(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string } }).cause;
-  const code = (error as { code?: string }).code ?? cause?.code;
-  return code === "22P02" || code === "22007" || code === "22008";
+/** The SQLSTATE of a database error, whether the driver threw it directly or the ORM wrapped it. */
+function postgresErrorCode(error: unknown): string | undefined {
+  const candidates = [error, (error as { cause?: unknown }).cause];
+  for (const candidate of candidates) {
+    const code = (candidate as { code?: unknown } | undefined)?.code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
 }

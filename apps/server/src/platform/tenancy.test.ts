@@ -1,0 +1,159 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createConversation, createTestWorkspace, sharedServer, type ApiResponse, type TestServer, type TestWorkspace } from "../testing/harness.ts";
+
+/**
+ * Tenants never leak. Every operation in the OpenAPI document is called by workspace
+ * B against workspace A's resources. The table below must name every operation, so a
+ * new route cannot ship without a cross-workspace case.
+ */
+
+interface Fixtures {
+  conversationId: string;
+  customerId: string;
+  userId: string;
+  teamId: string;
+  apiTokenId: string;
+  /** B's own conversation, for operations whose body points at A's resources. */
+  ownConversationId: string;
+}
+
+interface Case {
+  /** Fills the path's {id}; absent for routes without one. */
+  id?: (f: Fixtures) => string;
+  body?: (f: Fixtures) => unknown;
+  query?: string;
+  /** What B should get: 404 for A's resources; for collection routes, a success that shows none of A's data. */
+  expect: "not_found" | "no_leak";
+}
+
+const SECRET = "zebracorn";
+
+const CASES: Record<string, Case> = {
+  "POST /api/v1/signup": { expect: "no_leak", body: () => ({ workspaceName: "Other", name: "N", email: `signup-${Date.now()}@example.test`, password: "long enough password" }) },
+  "POST /api/v1/auth/login": { expect: "no_leak", body: () => ({ email: "nobody@example.test", password: "wrong" }) },
+  "POST /api/v1/auth/logout": { expect: "no_leak" },
+  "GET /api/v1/auth/session": { expect: "no_leak" },
+  "GET /api/v1/workspace": { expect: "no_leak" },
+  "PATCH /api/v1/workspace": { expect: "no_leak", body: () => ({ name: "B renamed" }) },
+  "GET /api/v1/users": { expect: "no_leak" },
+  "POST /api/v1/users": { expect: "no_leak", body: () => ({ email: `b-${Date.now()}@example.test`, name: "B person", role: "agent", password: "long enough password" }) },
+  "GET /api/v1/users/{id}": { expect: "not_found", id: (f) => f.userId },
+  "PATCH /api/v1/users/{id}": { expect: "not_found", id: (f) => f.userId, body: () => ({ name: "Hijacked", active: false }) },
+  "GET /api/v1/teams": { expect: "no_leak" },
+  "POST /api/v1/teams": { expect: "not_found", body: (f) => ({ name: `B team ${Date.now()}`, memberIds: [f.userId] }) },
+  "GET /api/v1/teams/{id}": { expect: "not_found", id: (f) => f.teamId },
+  "PATCH /api/v1/teams/{id}": { expect: "not_found", id: (f) => f.teamId, body: () => ({ name: "Hijacked" }) },
+  "DELETE /api/v1/teams/{id}": { expect: "not_found", id: (f) => f.teamId },
+  "GET /api/v1/api-tokens": { expect: "no_leak" },
+  "POST /api/v1/api-tokens": { expect: "no_leak", body: () => ({ name: "b", scopes: ["conversations:read"] }) },
+  "DELETE /api/v1/api-tokens/{id}": { expect: "not_found", id: (f) => f.apiTokenId },
+  "GET /api/v1/audit-log": { expect: "no_leak" },
+  "GET /api/v1/customers": { expect: "no_leak", query: `?q=${SECRET}` },
+  "POST /api/v1/customers": { expect: "no_leak", body: () => ({ email: `${SECRET}@a.example.test`, name: "B's own" }) },
+  "GET /api/v1/customers/{id}": { expect: "not_found", id: (f) => f.customerId },
+  "PATCH /api/v1/customers/{id}": { expect: "not_found", id: (f) => f.customerId, body: () => ({ name: "Hijacked" }) },
+  "DELETE /api/v1/customers/{id}": { expect: "not_found", id: (f) => f.customerId },
+  "GET /api/v1/conversations": { expect: "no_leak" },
+  "POST /api/v1/conversations": { expect: "no_leak", body: () => ({ customer: { email: `${SECRET}@a.example.test` }, message: { text: "B's own message" } }) },
+  "GET /api/v1/conversations/{id}": { expect: "not_found", id: (f) => f.conversationId },
+  "PATCH /api/v1/conversations/{id}": { expect: "not_found", id: (f) => f.conversationId, body: () => ({ status: "closed" }) },
+  "POST /api/v1/conversations/{id}/assign": { expect: "not_found", id: (f) => f.conversationId, body: () => ({ assigneeId: null }) },
+  "POST /api/v1/conversations/{id}/status": { expect: "not_found", id: (f) => f.conversationId, body: () => ({ status: "resolved" }) },
+  "POST /api/v1/conversations/{id}/tags": { expect: "not_found", id: (f) => f.conversationId, body: () => ({ add: ["hijacked"] }) },
+  "POST /api/v1/conversations/{id}/merge": { expect: "not_found", id: (f) => f.ownConversationId, body: (f) => ({ intoId: f.conversationId }) },
+  "GET /api/v1/conversations/{id}/messages": { expect: "not_found", id: (f) => f.conversationId },
+  "POST /api/v1/conversations/{id}/messages": { expect: "not_found", id: (f) => f.conversationId, body: () => ({ text: "Injected" }) },
+  "GET /api/v1/search": { expect: "no_leak", query: `?q=${SECRET}` },
+};
+
+/** Body-borne references to A's resources from B's own conversation. */
+const REFERENCE_CASES: { name: string; method: string; path: (f: Fixtures) => string; body: (f: Fixtures) => unknown }[] = [
+  { name: "assign B's conversation to A's user", method: "POST", path: (f) => `/api/v1/conversations/${f.ownConversationId}/assign`, body: (f) => ({ assigneeId: f.userId }) },
+  { name: "give B's conversation A's team", method: "PATCH", path: (f) => `/api/v1/conversations/${f.ownConversationId}`, body: (f) => ({ teamId: f.teamId }) },
+  { name: "mention A's user in B's note", method: "POST", path: (f) => `/api/v1/conversations/${f.ownConversationId}/messages`, body: (f) => ({ kind: "note", text: "hi", mentions: [f.userId] }) },
+  { name: "list B's conversations filtered by A's customer", method: "GET", path: (f) => `/api/v1/conversations?customerId=${f.customerId}`, body: () => undefined },
+];
+
+let server: TestServer;
+let a: TestWorkspace;
+let b: TestWorkspace;
+let fixtures: Fixtures;
+let aSecrets: string[];
+
+beforeAll(async () => {
+  server = await sharedServer();
+  a = await createTestWorkspace(server, "Workspace A");
+  b = await createTestWorkspace(server, "Workspace B");
+  const { conversation } = await createConversation(a, { customer: { email: `${SECRET}@a.example.test`, name: `${SECRET} customer` }, subject: `${SECRET} subject` });
+  const member = await a.member("agent");
+  const team = await a.api.post<{ id: string }>("/api/v1/teams", { name: "A team", memberIds: [member.userId] });
+  const token = await a.api.post<{ apiToken: { id: string } }>("/api/v1/api-tokens", { name: "A token", scopes: ["conversations:read"] });
+  const own = await createConversation(b);
+  fixtures = {
+    conversationId: conversation.id,
+    customerId: conversation.customer.id,
+    userId: member.userId,
+    teamId: team.body.id,
+    apiTokenId: token.body.apiToken.id,
+    ownConversationId: own.conversation.id,
+  };
+  aSecrets = [a.id, ...Object.entries(fixtures).filter(([key]) => key !== "ownConversationId").map(([, value]) => value), a.ownerEmail];
+});
+
+function leaks(response: ApiResponse): string[] {
+  const text = JSON.stringify(response.body);
+  return aSecrets.filter((secret) => text.includes(secret));
+}
+
+describe("one workspace cannot reach another's data", () => {
+  it("names every operation in the OpenAPI document", async () => {
+    const spec = await b.api.get<{ paths: Record<string, Record<string, unknown>> }>("/api/v1/openapi.json");
+    const operations = Object.entries(spec.body.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    expect(operations.length).toBeGreaterThan(20);
+    expect(operations.filter((operation) => !(operation in CASES))).toEqual([]);
+    expect(Object.keys(CASES).filter((operation) => !operations.includes(operation))).toEqual([]);
+  });
+
+  for (const [operation, testCase] of Object.entries(CASES)) {
+    it(`${operation} as workspace B`, async () => {
+      const [method, template] = operation.split(" ") as [string, string];
+      const path = template.replace("{id}", testCase.id ? testCase.id(fixtures) : "") + (testCase.query ?? "");
+      const body = testCase.body?.(fixtures);
+      const response = await b.api.request(method, path, body ?? (method === "GET" || method === "DELETE" ? undefined : {}));
+      if (testCase.expect === "not_found") {
+        expect(response.status, JSON.stringify(response.body)).toBe(404);
+      } else {
+        expect(response.status, JSON.stringify(response.body)).toBeLessThan(500);
+      }
+      expect(leaks(response)).toEqual([]);
+    });
+  }
+
+  for (const reference of REFERENCE_CASES) {
+    it(`refuses to ${reference.name}`, async () => {
+      const response = await b.api.request(reference.method, reference.path(fixtures), reference.body(fixtures));
+      if (reference.method === "GET") {
+        expect(response.status).toBe(200);
+        expect((response.body as { items: unknown[] }).items).toEqual([]);
+      } else {
+        expect(response.status, JSON.stringify(response.body)).toBe(404);
+      }
+      expect(leaks(response)).toEqual([]);
+    });
+  }
+
+  it("left workspace A exactly as it was", async () => {
+    const conversation = await a.api.get<{ status: string; tags: string[]; messageCount: number; mergedIntoId: string | null }>(`/api/v1/conversations/${fixtures.conversationId}`);
+    expect(conversation.body).toMatchObject({ status: "open", tags: [], messageCount: 1, mergedIntoId: null });
+    const customer = await a.api.get<{ name: string }>(`/api/v1/customers/${fixtures.customerId}`);
+    expect(customer.body.name).toBe(`${SECRET} customer`);
+    const team = await a.api.get<{ name: string }>(`/api/v1/teams/${fixtures.teamId}`);
+    expect(team.body.name).toBe("A team");
+    const user = await a.api.get<{ name: string; active: boolean }>(`/api/v1/users/${fixtures.userId}`);
+    expect(user.body).toMatchObject({ name: "agent person", active: true });
+    const tokens = await a.api.get<{ items: { id: string; revokedAt: string | null }[] }>("/api/v1/api-tokens");
+    expect(tokens.body.items.find((token) => token.id === fixtures.apiTokenId)?.revokedAt).toBeNull();
+    const customers = await a.api.get<{ items: unknown[] }>(`/api/v1/customers?q=${SECRET}`);
+    expect(customers.body.items).toHaveLength(1);
+  });
+});
