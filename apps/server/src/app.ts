@@ -15,9 +15,13 @@ import { registerWorkspaceRoutes } from "./modules/workspaces/routes.ts";
 import { registerCustomerRoutes } from "./modules/customers/routes.ts";
 import { registerConversationRoutes } from "./modules/conversations/routes.ts";
 import { registerSearchRoutes } from "./modules/search/routes.ts";
+import { registerRealtimeRoutes } from "./platform/realtime/routes.ts";
+import type { RealtimeHub } from "./platform/realtime/hub.ts";
 import { loggerOptions } from "./platform/logger.ts";
 
 export interface BuildOptions extends AppDeps {
+  /** Started and stopped by whoever runs the server, around the app's own lifetime. */
+  realtime: RealtimeHub;
   /** Extra route plugins (realtime, channels) that need more than the core dependencies. */
   plugins?: ((app: App) => Promise<void> | void)[];
 }
@@ -71,6 +75,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       registerCustomerRoutes(api, options);
       registerConversationRoutes(api, options);
       registerSearchRoutes(api, options);
+      registerRealtimeRoutes(api, options);
       for (const plugin of options.plugins ?? []) await plugin(api);
     },
     { prefix: "/api/v1" },

@@ -4,6 +4,7 @@ import type { Config } from "./config.ts";
 import { buildApp, type BuildOptions } from "./app.ts";
 import { openDatabase, type Database } from "./platform/db/client.ts";
 import { runMigrations } from "./platform/db/migrate.ts";
+import { RealtimeHub } from "./platform/realtime/hub.ts";
 import type { App } from "./platform/http/context.ts";
 import { countWorkspaces, createWorkspace } from "./modules/workspaces/service.ts";
 import { seedDemo } from "./demo/seed.ts";
@@ -40,7 +41,9 @@ export async function bootstrap(database: Database, config: Config, log: (messag
 
 export async function startServer(config: Config, extra: Pick<BuildOptions, "plugins"> = {}): Promise<RunningServer> {
   const database = await openConfiguredDatabase(config);
-  const app = await buildApp({ config, database, ...extra });
+  const realtime = new RealtimeHub(database);
+  const app = await buildApp({ config, database, realtime, ...extra });
+  await realtime.start(app.log);
   await bootstrap(database, config, (message) => app.log.info(message));
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
@@ -49,6 +52,7 @@ export async function startServer(config: Config, extra: Pick<BuildOptions, "plu
     database,
     url,
     async stop() {
+      await realtime.stop();
       await app.close();
       await database.close();
     },

@@ -4,6 +4,7 @@ import { loadConfig, type Config } from "../config.ts";
 import { buildApp, type BuildOptions } from "../app.ts";
 import { openDatabase, type Database } from "../platform/db/client.ts";
 import { runMigrations } from "../platform/db/migrate.ts";
+import { RealtimeHub } from "../platform/realtime/hub.ts";
 import type { App } from "../platform/http/context.ts";
 import { createApiToken, createUser, createWorkspace, login } from "../modules/workspaces/service.ts";
 import { scopesForRole, SCOPES, type Scope } from "../platform/auth/policy.ts";
@@ -29,7 +30,9 @@ export async function startTestServer(options: { config?: Config; plugins?: Buil
   const config = options.config ?? testConfig();
   const database = options.database ?? (await openDatabase({ databaseUrl: testDatabaseUrl(), poolSize: config.databasePoolSize }));
   await runMigrations(database);
-  const app = await buildApp({ config, database, plugins: options.plugins });
+  const realtime = new RealtimeHub(database);
+  const app = await buildApp({ config, database, realtime, plugins: options.plugins });
+  await realtime.start(app.log);
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   return {
     app,
@@ -37,6 +40,7 @@ export async function startTestServer(options: { config?: Config; plugins?: Buil
     config,
     url: address,
     async close() {
+      await realtime.stop();
       await app.close();
       if (!options.database) await database.close();
     },

@@ -22,8 +22,12 @@ export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
 export interface Database {
   kind: "pglite" | "postgres";
   db: Executor;
-  /** Subscribes to `NOTIFY` on a channel; returns the function that unsubscribes. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribes to `NOTIFY` on a channel; returns the function that unsubscribes. On PostgreSQL the
+   * subscription's connection can drop: `onLost` hears of it, the subscription is then gone and
+   * notices sent meanwhile are missed.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onLost?: (error: Error) => void): Promise<() => Promise<void>>;
   /** Runs `fn` while holding a session-level advisory lock (other processes wait). */
   withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -67,17 +71,27 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   return {
     kind: "postgres",
     db,
-    async listen(channel, onPayload) {
+    async listen(channel, onPayload, onLost) {
       const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      listeners.add(client);
+      const lose = (error: Error) => {
+        if (listeners.delete(client)) onLost?.(error);
+      };
+      // Without an error listener a dropped connection would crash the process.
+      client.on("error", lose);
+      client.on("end", () => lose(new Error(`The connection listening on ${channel} ended.`)));
       client.on("notification", (message) => {
         if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
       });
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      return async () => {
-        listeners.delete(client);
+      await client.connect();
+      try {
+        await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      } catch (error) {
         await client.end();
+        throw error;
+      }
+      listeners.add(client);
+      return async () => {
+        if (listeners.delete(client)) await client.end();
       };
     },
     async withAdvisoryLock(key, fn) {
@@ -94,7 +108,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       }
     },
     async close() {
-      await Promise.all([...listeners].map((client) => client.end()));
+      const clients = [...listeners];
+      listeners.clear();
+      await Promise.all(clients.map((client) => client.end()));
       await pool.end();
     },
   };

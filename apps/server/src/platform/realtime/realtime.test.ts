@@ -1,0 +1,335 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import net, { type AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { WebSocket, WebSocketServer } from "ws";
+import { ApiClient, createConversation, createTestWorkspace, sharedServer, testDatabaseUrl, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
+import type { Scope } from "../auth/policy.ts";
+import { RealtimeHub } from "./hub.ts";
+import type { ServerMessage } from "./protocol.ts";
+
+/** A real client socket that records what the server sends. */
+class TestSocket {
+  readonly messages: ServerMessage[] = [];
+  private onMessage: (() => void) | undefined;
+
+  private constructor(readonly socket: WebSocket) {
+    socket.on("message", (data) => {
+      this.messages.push(JSON.parse(data.toString()) as ServerMessage);
+      this.onMessage?.();
+    });
+  }
+
+  static open(baseUrl: string, headers: Record<string, string>, options: { autoPong?: boolean } = {}): Promise<TestSocket> {
+    const socket = new WebSocket(toSocketUrl(baseUrl), { headers, ...options });
+    const client = new TestSocket(socket);
+    return new Promise((resolve, reject) => {
+      socket.once("open", () => resolve(client));
+      socket.once("error", reject);
+    });
+  }
+
+  /** The first message (from the start) matching `match`, waiting up to `timeoutMs` for it. */
+  waitFor(match: (message: ServerMessage) => boolean, timeoutMs = 1000): Promise<ServerMessage> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = this.messages.find(match);
+        if (!found) return false;
+        clearTimeout(timer);
+        this.onMessage = undefined;
+        resolve(found);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        this.onMessage = undefined;
+        reject(new Error(`No matching message within ${timeoutMs} ms; got ${JSON.stringify(this.messages)}`));
+      }, timeoutMs);
+      if (!check()) this.onMessage = check;
+    });
+  }
+
+  /** Resolves once every frame the server queued before this call has arrived. */
+  async settle(): Promise<void> {
+    const pongs = this.messages.filter((message) => message.type === "pong").length;
+    this.socket.send(JSON.stringify({ type: "ping" }));
+    await this.waitFor(() => this.messages.filter((message) => message.type === "pong").length > pongs);
+  }
+
+  closed(): Promise<{ code: number; reason: string }> {
+    if (this.socket.readyState === WebSocket.CLOSED) return Promise.resolve({ code: -1, reason: "already closed" });
+    return new Promise((resolve) => this.socket.once("close", (code, reason) => resolve({ code, reason: reason.toString() })));
+  }
+
+  close(): void {
+    this.socket.terminate();
+  }
+}
+
+const toSocketUrl = (baseUrl: string) => `${baseUrl.replace(/^http/, "ws")}/api/v1/realtime`;
+
+/** The HTTP status of a refused upgrade. */
+function refusal(baseUrl: string, headers: Record<string, string>): Promise<number> {
+  const socket = new WebSocket(toSocketUrl(baseUrl), { headers });
+  return new Promise((resolve, reject) => {
+    socket.once("unexpected-response", (_request, response) => {
+      resolve(response.statusCode ?? 0);
+      socket.terminate();
+    });
+    socket.once("open", () => {
+      socket.terminate();
+      reject(new Error("The upgrade was accepted."));
+    });
+    socket.once("error", () => {
+      // Terminating after the refusal reports an error; the status is what counts.
+    });
+  });
+}
+
+const isEvent = (type: string, subjectId?: string) => (message: ServerMessage) =>
+  message.type === "event" && message.event.type === type && (subjectId === undefined || message.event.subjectId === subjectId);
+
+async function issueToken(workspace: TestWorkspace, scopes: Scope[]): Promise<string> {
+  const response = await workspace.api.post<{ token: string }>("/api/v1/api-tokens", { name: "realtime", scopes });
+  expect(response.status).toBe(201);
+  return response.body.token;
+}
+
+/** The session token from a sign-in response's Set-Cookie. */
+function sessionToken(headers: Headers): string {
+  const cookie = headers.getSetCookie().find((value) => value.startsWith("rapport_session="));
+  if (!cookie) throw new Error("No session cookie was set.");
+  return cookie.slice("rapport_session=".length).split(";")[0]!;
+}
+
+async function signIn(server: TestServer, workspace: TestWorkspace): Promise<string> {
+  const response = await new ApiClient(server.url).post("/api/v1/auth/login", { email: workspace.ownerEmail, password: workspace.password, workspace: workspace.slug });
+  expect(response.status).toBe(200);
+  return `rapport_session=${sessionToken(response.headers)}`;
+}
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+let server: TestServer;
+let a: TestWorkspace;
+let b: TestWorkspace;
+let tokenA: string;
+let tokenB: string;
+const sockets: TestSocket[] = [];
+
+async function connect(headers: Record<string, string>, options?: { autoPong?: boolean }, baseUrl = server.url): Promise<TestSocket> {
+  const socket = await TestSocket.open(baseUrl, headers, options);
+  sockets.push(socket);
+  return socket;
+}
+
+beforeAll(async () => {
+  server = await sharedServer();
+  [a, b] = await Promise.all([createTestWorkspace(server, "Workspace A"), createTestWorkspace(server, "Workspace B")]);
+  [tokenA, tokenB] = await Promise.all([issueToken(a, ["conversations:read"]), issueToken(b, ["conversations:read"])]);
+});
+
+afterAll(() => {
+  for (const socket of sockets) socket.close();
+});
+
+describe("delivery", () => {
+  it("greets the socket with its workspace and user", async () => {
+    const socket = await connect(bearer(tokenA));
+    expect(await socket.waitFor((message) => message.type === "hello")).toEqual({ type: "hello", workspaceId: a.id, userId: a.ownerId });
+  });
+
+  it("pushes a workspace's committed events to its sockets only", async () => {
+    const inA = await connect(bearer(tokenA));
+    const inB = await connect(bearer(tokenB));
+    await Promise.all([inA.waitFor((message) => message.type === "hello"), inB.waitFor((message) => message.type === "hello")]);
+    const { conversation } = await createConversation(a);
+
+    const reply = await a.api.post<{ id: string }>(`/api/v1/conversations/${conversation.id}/messages`, { text: "On its way." });
+    expect(reply.status).toBe(201);
+    const created = await inA.waitFor((message) => isEvent("message.created", conversation.id)(message) && message.type === "event" && message.event.payload.messageId === reply.body.id, 1000);
+    expect(created).toMatchObject({ type: "event", event: { subjectType: "conversation", payload: { kind: "reply", authorType: "agent" } } });
+    expect(created.type === "event" && created.event.id).toBeGreaterThan(0);
+    expect(created.type === "event" && "workspaceId" in created.event).toBe(false);
+
+    await inB.settle();
+    expect(inB.messages.filter((message) => message.type === "event")).toEqual([]);
+  });
+});
+
+describe("authentication and authorization", () => {
+  it("refuses an upgrade without credentials, or with a bad token", async () => {
+    expect(await refusal(server.url, {})).toBe(401);
+    expect(await refusal(server.url, bearer("not-a-token"))).toBe(401);
+  });
+
+  it("accepts a session cookie from our own origin only", async () => {
+    const cookie = await signIn(server, a);
+    const ownOrigin = new URL(server.url).origin;
+    const socket = await connect({ cookie, origin: ownOrigin });
+    expect(await socket.waitFor((message) => message.type === "hello")).toMatchObject({ workspaceId: a.id });
+
+    expect(await refusal(server.url, { cookie, origin: "https://evil.example" })).toBe(403);
+    expect(await refusal(server.url, { cookie, origin: "null" })).toBe(403);
+    expect(await refusal(server.url, { cookie })).toBe(403);
+  });
+
+  it("needs the conversations:read scope", async () => {
+    expect(await refusal(server.url, bearer(await issueToken(a, ["customers:read"])))).toBe(403);
+  });
+});
+
+describe("protocol", () => {
+  it("answers pings and reports malformed frames without dropping the socket", async () => {
+    const socket = await connect(bearer(tokenA));
+    socket.socket.send("not json");
+    socket.socket.send("null");
+    socket.socket.send(JSON.stringify({ type: "subscribe" }));
+    socket.socket.send(Buffer.from([1, 2, 3]), { binary: true });
+    await socket.settle();
+    const errors = socket.messages.filter((message) => message.type === "error");
+    expect(errors.map((error) => error.type === "error" && error.code)).toEqual(["invalid_message", "invalid_message", "unknown_type", "invalid_message"]);
+    expect(socket.messages.at(-1)).toEqual({ type: "pong" });
+    expect(socket.socket.readyState).toBe(WebSocket.OPEN);
+  });
+});
+
+describe("the hub", () => {
+  let hub: RealtimeHub;
+  let wss: WebSocketServer;
+  let url: string;
+
+  beforeAll(async () => {
+    hub = new RealtimeHub(server.database, { heartbeatMs: 50, closeGraceMs: 500 });
+    await hub.start(server.app.log);
+    wss = new WebSocketServer({ port: 0, host: "127.0.0.1", path: "/api/v1/realtime" });
+    await new Promise((resolve) => wss.once("listening", resolve));
+    wss.on("connection", (socket) => hub.add(socket, { via: "api_token", workspaceId: a.id, userId: a.ownerId, role: "owner", scopes: ["conversations:read"] }));
+    url = `http://127.0.0.1:${(wss.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await hub.stop();
+    await new Promise((resolve) => wss.close(resolve));
+  });
+
+  it("drops a socket that stops answering pings and forgets closed ones", async () => {
+    const deaf = await connect({}, { autoPong: false }, url);
+    const lively = await connect({}, {}, url);
+    const gone = await connect({}, {}, url);
+    await Promise.all([deaf, lively, gone].map((socket) => socket.waitFor((message) => message.type === "hello")));
+    expect(hub.connections).toBe(3);
+
+    gone.close();
+    expect((await deaf.closed()).code).toBe(1006);
+    expect(lively.socket.readyState).toBe(WebSocket.OPEN);
+    await vi.waitFor(() => expect(hub.connections).toBe(1));
+  });
+
+  it("closes sockets with 1001 when it stops, and turns later ones away", async () => {
+    const socket = await connect({}, {}, url);
+    await socket.waitFor((message) => message.type === "hello");
+    const closed = socket.closed();
+    await hub.stop();
+    expect(await closed).toMatchObject({ code: 1001 });
+    expect(hub.connections).toBe(0);
+
+    const late = await connect({}, {}, url);
+    expect((await late.closed()).code).toBe(1001);
+  });
+});
+
+describe.skipIf(!testDatabaseUrl())("on PostgreSQL", () => {
+  it("asks clients to resync after the LISTEN connection drops, then delivers again", async () => {
+    const socket = await connect(bearer(tokenA));
+    await socket.waitFor((message) => message.type === "hello");
+    await server.database.db.execute(
+      sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %' AND pid <> pg_backend_pid()`,
+    );
+    await socket.waitFor((message) => message.type === "resync", 5000);
+
+    const { conversation } = await createConversation(a);
+    await socket.waitFor(isEvent("conversation.created", conversation.id));
+  });
+
+  // PGlite is one process's database; this needs a server both processes share.
+  describe("across two server processes", () => {
+    const repoRoot = fileURLToPath(new URL("../../../../../", import.meta.url));
+    const processes: { child: ChildProcess; output: string[] }[] = [];
+    const urls: string[] = [];
+
+    async function freePort(): Promise<number> {
+      const probe = net.createServer();
+      await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+      const { port } = probe.address() as AddressInfo;
+      await new Promise((resolve) => probe.close(resolve));
+      return port;
+    }
+
+    async function waitUntilReady(url: string, output: string[]): Promise<void> {
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline) {
+        try {
+          if ((await fetch(`${url}/readyz`)).ok) return;
+        } catch {
+          // not listening yet
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      throw new Error(`${url} did not become ready:\n${output.join("")}`);
+    }
+
+    beforeAll(async () => {
+      for (let i = 0; i < 2; i++) {
+        const port = await freePort();
+        const child = spawn(process.execPath, ["--import", "tsx", "apps/server/src/main.ts"], {
+          cwd: repoRoot,
+          env: { ...process.env, DATABASE_URL: testDatabaseUrl(), PORT: String(port), HOST: "127.0.0.1", RAPPORT_DEMO_DATA: "false", RAPPORT_JOBS: "false", LOG_LEVEL: "warn" },
+          stdio: ["ignore", "pipe", "pipe"],
+        });
+        const output: string[] = [];
+        child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+        child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+        processes.push({ child, output });
+        urls.push(`http://127.0.0.1:${port}`);
+      }
+      await Promise.all(urls.map((url, i) => waitUntilReady(url, processes[i]!.output)));
+    });
+
+    afterAll(async () => {
+      await Promise.all(
+        processes.map(({ child }) => {
+          if (child.exitCode !== null) return undefined;
+          const exited = new Promise((resolve) => child.once("exit", resolve));
+          child.kill("SIGTERM");
+          const forced = setTimeout(() => child.kill("SIGKILL"), 10_000);
+          return exited.finally(() => clearTimeout(forced));
+        }),
+      );
+    });
+
+    it("delivers an event committed through one process to a socket on the other", async () => {
+      const [first, second] = urls as [string, string];
+      const signup = await new ApiClient(first).post<{ workspace: { id: string }; csrfToken: string }>("/api/v1/signup", {
+        workspaceName: "Two processes",
+        name: "Pat Processes",
+        email: `two-processes-${Date.now()}@example.test`,
+        password: "correct horse battery staple",
+      });
+      expect(signup.status).toBe(201);
+      const session = new ApiClient(first, { cookie: sessionToken(signup.headers), csrfToken: signup.body.csrfToken });
+      const issued = await session.post<{ token: string }>("/api/v1/api-tokens", { name: "realtime", scopes: ["conversations:read", "conversations:write", "customers:write"] });
+      expect(issued.status).toBe(201);
+
+      const socket = await connect(bearer(issued.body.token), {}, second);
+      expect(await socket.waitFor((message) => message.type === "hello")).toMatchObject({ workspaceId: signup.body.workspace.id });
+
+      const opened = await new ApiClient(first, { token: issued.body.token }).post<{ conversation: { id: string } }>("/api/v1/conversations", {
+        customer: { email: "casey@example.test" },
+        message: { text: "Hello from the other process." },
+      });
+      expect(opened.status).toBe(201);
+      await socket.waitFor(isEvent("message.created", opened.body.conversation.id), 1000);
+    });
+  });
+});

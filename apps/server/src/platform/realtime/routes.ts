@@ -1,0 +1,46 @@
+import type { FastifyRequest } from "fastify";
+import { requireScope } from "../auth/policy.ts";
+import { AppError } from "../errors.ts";
+import { contextOf, type App, type AppDeps } from "../http/context.ts";
+import type { RealtimeHub } from "./hub.ts";
+
+export interface RealtimeDeps extends AppDeps {
+  realtime: RealtimeHub;
+}
+
+/**
+ * A browser sends its cookies with a WebSocket upgrade from any page, and the same-origin policy
+ * does not apply to WebSockets: only the Origin header tells our own app from another site's page.
+ */
+function isOwnOrigin(request: FastifyRequest, publicOrigin: string): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return false;
+  if (origin === publicOrigin) return true;
+  try {
+    return new URL(origin).host === request.host;
+  } catch {
+    return false;
+  }
+}
+
+/** The agent app's live feed: `GET /realtime` upgraded to a WebSocket (docs/realtime.md). */
+export function registerRealtimeRoutes(app: App, deps: RealtimeDeps): void {
+  const publicOrigin = new URL(deps.config.publicUrl).origin;
+  app.get(
+    "/realtime",
+    {
+      websocket: true,
+      // Runs before the upgrade, so a refusal is a plain HTTP error response.
+      preHandler: async (request) => {
+        const { actor } = contextOf(deps, request);
+        if (actor.via === "session" && !isOwnOrigin(request, publicOrigin)) {
+          throw new AppError("forbidden", `A signed-in browser may open the realtime socket only from ${publicOrigin}.`);
+        }
+        requireScope(actor, "conversations:read");
+      },
+    },
+    (socket, request) => {
+      deps.realtime.add(socket, contextOf(deps, request).actor);
+    },
+  );
+}
