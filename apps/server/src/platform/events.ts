@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Executor } from "./db/client.ts";
-import { domainEvents } from "./db/schema.ts";
+import { queryRows, type Executor } from "./db/client.ts";
 
 export type ActorType = "user" | "api_token" | "customer" | "system";
 
@@ -36,24 +35,21 @@ export interface EventNotice {
  * listeners hear about the change only once it is committed.
  */
 export async function appendEvent(tx: Executor, input: DomainEventInput): Promise<number> {
-  const payload = input.payload ?? {};
-  const [row] = await tx
-    .insert(domainEvents)
-    .values({
-      workspaceId: input.workspaceId,
-      type: input.type,
-      subjectType: input.subjectType,
-      subjectId: input.subjectId,
-      actorType: input.actor.type,
-      actorId: input.actor.id,
-      payload,
-    })
-    .returning({ id: domainEvents.id });
-  const id = row!.id;
-  const notice: EventNotice = { id, workspaceId: input.workspaceId, type: input.type, subjectType: input.subjectType, subjectId: input.subjectId, payload };
-  let text = JSON.stringify(notice);
-  // NOTIFY payloads are capped at 8000 bytes; a large payload is fetched by id instead.
-  if (Buffer.byteLength(text) > 7900) text = JSON.stringify({ ...notice, payload: { truncated: true } });
-  await tx.execute(sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${text})`);
-  return id;
+  const payload = JSON.stringify(input.payload ?? {});
+  // NOTIFY payloads are capped at 8000 bytes; listeners fetch a large payload by the event's id.
+  const notified = Buffer.byteLength(payload) > 6000 ? JSON.stringify({ truncated: true }) : payload;
+  // One round trip: insert the event and queue its notice, which PostgreSQL delivers at commit.
+  const [row] = await queryRows<{ id: string }>(
+    tx,
+    sql`WITH event AS (
+          INSERT INTO domain_events (workspace_id, type, subject_type, subject_id, actor_type, actor_id, payload)
+          VALUES (${input.workspaceId}, ${input.type}, ${input.subjectType}, ${input.subjectId}, ${input.actor.type}, ${input.actor.id}, ${payload}::jsonb)
+          RETURNING id
+        )
+        SELECT id, pg_notify(${EVENTS_CHANNEL}, json_build_object(
+          'id', id, 'workspaceId', ${input.workspaceId}::text, 'type', ${input.type}::text, 'subjectType', ${input.subjectType}::text,
+          'subjectId', ${input.subjectId}::text, 'payload', ${notified}::json)::text)
+        FROM event`,
+  );
+  return Number(row!.id);
 }
