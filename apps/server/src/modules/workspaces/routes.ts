@@ -5,6 +5,7 @@ import { atLeast, requireScope } from "../../platform/auth/policy.ts";
 import { clearSessionCookie, setSessionCookie } from "../../platform/http/auth.ts";
 import { contextOf, type App, type AppDeps } from "../../platform/http/context.ts";
 import { errorResponses, IdParams, NoContent, PageOf, PageQuery } from "../../platform/http/schemas.ts";
+import { idempotent } from "../../platform/http/idempotency.ts";
 import * as workspaces from "./service.ts";
 import {
   ApiTokenSchema,
@@ -155,12 +156,15 @@ export function registerWorkspaceRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: userTags,
-        summary: "Add a person to the workspace (admins)",
+        summary: "Add a person to the workspace (admins; accepts Idempotency-Key)",
         body: Type.Object({ email: Email, name: Name, role: RoleSchema, password: Password }, { additionalProperties: false }),
         response: { 201: UserSchema, ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(presentUser(await workspaces.createUser(contextOf(deps, request), request.body))),
+    async (request, reply) => {
+      const result = await idempotent(contextOf(deps, request), request, async (ctx) => ({ statusCode: 201, body: presentUser(await workspaces.createUser(ctx, request.body)) }));
+      return reply.status(result.statusCode).send(result.body);
+    },
   );
 
   app.get("/users/:id", { schema: { tags: userTags, summary: "One person", params: IdParams, response: { 200: UserSchema, ...errorResponses } } }, async (request) =>
@@ -187,8 +191,13 @@ export function registerWorkspaceRoutes(app: App, deps: AppDeps): void {
   app.get("/teams", { schema: { tags: teamTags, summary: "Teams", response: { 200: Type.Object({ items: Type.Array(TeamSchema) }), ...errorResponses } } }, async (request) => ({
     items: (await workspaces.listTeams(contextOf(deps, request))).map(presentTeam),
   }));
-  app.post("/teams", { schema: { tags: teamTags, summary: "Create a team (admins)", body: TeamBody, response: { 201: TeamSchema, ...errorResponses } } }, async (request, reply) =>
-    reply.status(201).send(presentTeam(await workspaces.saveTeam(contextOf(deps, request), null, request.body))),
+  app.post(
+    "/teams",
+    { schema: { tags: teamTags, summary: "Create a team (admins; accepts Idempotency-Key)", body: TeamBody, response: { 201: TeamSchema, ...errorResponses } } },
+    async (request, reply) => {
+      const result = await idempotent(contextOf(deps, request), request, async (ctx) => ({ statusCode: 201, body: presentTeam(await workspaces.saveTeam(ctx, null, request.body)) }));
+      return reply.status(result.statusCode).send(result.body);
+    },
   );
   app.get("/teams/:id", { schema: { tags: teamTags, summary: "One team", params: IdParams, response: { 200: TeamSchema, ...errorResponses } } }, async (request) =>
     presentTeam(await workspaces.getTeam(contextOf(deps, request), request.params.id)),
@@ -215,7 +224,7 @@ export function registerWorkspaceRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: tokenTags,
-        summary: "Create an API token that acts as you; the token is shown only in this response",
+        summary: "Create an API token that acts as you; the token is shown only in this response, so a retry makes a new one (no Idempotency-Key)",
         body: Type.Object(
           { name: Name, scopes: Type.Array(ScopeSchema, { minItems: 1, uniqueItems: true }), expiresAt: Type.Optional(Type.String({ format: "date-time" })) },
           { additionalProperties: false },

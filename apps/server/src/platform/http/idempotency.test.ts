@@ -74,3 +74,16 @@ describe("Idempotency-Key", () => {
     expect(response.status).toBe(400);
   });
 });
+
+describe("Idempotency-Key on the other creates", () => {
+  it("a retried team or user create makes one", async () => {
+    const own = await createTestWorkspace(server);
+    const teamKey = `team-${Date.now()}`;
+    const teams = await Promise.all(Array.from({ length: 4 }, () => own.api.post<{ id: string }>("/api/v1/teams", { name: "Retried team" }, { "idempotency-key": teamKey })));
+    expect(teams.map((response) => response.status)).toEqual([201, 201, 201, 201]);
+    expect(new Set(teams.map((response) => response.body.id)).size).toBe(1);
+    const user = { email: `retried-${Date.now()}@example.test`, name: "Retried", role: "agent", password: "long enough password" };
+    const users = await Promise.all(Array.from({ length: 3 }, () => own.api.post<{ id: string }>("/api/v1/users", user, { "idempotency-key": `user-${user.email}` })));
+    expect(new Set(users.map((response) => response.body.id)).size).toBe(1);
+  });
+});
