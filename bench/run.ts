@@ -1,0 +1,109 @@
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { benchInbox, type InboxOptions, type InboxResult } from "./inbox.ts";
+import { benchMessages, type MessagesOptions, type MessagesResult } from "./messages.ts";
+import { serverVersion } from "./lib/postgres.ts";
+import { printTable, ratio, readResult, writeResult, type Backend, type Row } from "./lib/report.ts";
+import { summarizeProfile } from "./lib/profile.ts";
+
+const usage = `Usage: npm run bench -- [messages] [inbox] [--postgres | --pglite] [--quick] [--profile]
+  messages, inbox   which benchmarks to run (default: both)
+  --postgres        only on PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
+  --pglite          only on embedded PGlite (default: both, PostgreSQL first)
+  --quick           small sizes and short runs, to check the benchmarks work
+  --profile         write a V8 CPU profile of the server and print where its time went
+  --inbox-size N    conversations in the inbox workspace (default 1,000,000; quick 20,000)`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    postgres: { type: "boolean", default: false },
+    pglite: { type: "boolean", default: false },
+    quick: { type: "boolean", default: false },
+    profile: { type: "boolean", default: false },
+    "inbox-size": { type: "string" },
+    help: { type: "boolean", short: "h", default: false },
+  },
+});
+
+const benches = positionals.length ? positionals : ["messages", "inbox"];
+const unknown = benches.filter((name) => name !== "messages" && name !== "inbox");
+if (values.help || unknown.length) {
+  console.log(usage);
+  process.exit(unknown.length ? 64 : 0);
+}
+const backends: Backend[] = values.pglite && !values.postgres ? ["pglite"] : values.postgres && !values.pglite ? ["postgres"] : ["postgres", "pglite"];
+const quick = values.quick;
+const inboxSize = values["inbox-size"] ? Number(values["inbox-size"]) : quick ? 20_000 : 1_000_000;
+
+const messageOptions = (backend: Backend): MessagesOptions => ({
+  backend,
+  conversations: quick ? 100 : 1000,
+  connections: 32,
+  poolSize: 20,
+  warmupSeconds: quick ? 2 : 5,
+  seconds: quick ? 5 : 20,
+  baselineSeconds: quick ? 3 : 10,
+  profile: values.profile,
+});
+
+const inboxOptions = (backend: Backend): InboxOptions => ({
+  backend,
+  conversations: inboxSize,
+  otherWorkspaces: 3,
+  agents: 20,
+  connections: 4,
+  poolSize: 20,
+  warmupSeconds: quick ? 2 : 5,
+  seconds: quick ? 5 : 20,
+  profile: values.profile,
+});
+
+console.log(
+  `Rapport benchmarks on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}, PostgreSQL ${await serverVersion()}.\n` +
+    "The server runs in its own process; the load generator (autocannon) and the baselines run in this one; PostgreSQL and PGlite share the same cores.",
+);
+
+type Results = { messages?: MessagesResult; inbox?: InboxResult };
+const results: Record<Backend, Results> = { postgres: {}, pglite: {} };
+for (const backend of backends) {
+  if (benches.includes("messages")) {
+    results[backend].messages = await benchMessages(messageOptions(backend));
+    if (values.profile) summarizeProfile(`messages-${backend}`);
+  }
+  if (benches.includes("inbox")) {
+    results[backend].inbox = await benchInbox(inboxOptions(backend));
+    if (values.profile) summarizeProfile(`inbox-${backend}`);
+  }
+}
+
+if (backends.includes("pglite")) compareBackends();
+
+/** PGlite against PostgreSQL: from this run, or from the last PostgreSQL run's saved results. */
+function compareBackends(): void {
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  const postgres = <T extends { startedAt: string }>(name: "messages" | "inbox", current: T | undefined): T | undefined => {
+    if (current) return current;
+    const saved = readResult<T>(`${name}-postgres`);
+    if (saved) notes.push(`${name}: PostgreSQL figures from the run of ${saved.startedAt}`);
+    return saved;
+  };
+  const messages = { pglite: results.pglite.messages, postgres: postgres("messages", results.postgres.messages) };
+  if (messages.pglite && messages.postgres) {
+    rows.push(["messages/s", ratio(messages.pglite.api.perSecond / messages.postgres.api.perSecond)]);
+    rows.push(["messages p99", ratio(messages.pglite.api.latency.p99 / messages.postgres.api.latency.p99)]);
+    rows.push(["raw inserts/s", ratio(messages.pglite.raw.perSecond / messages.postgres.raw.perSecond)]);
+  }
+  const inbox = { pglite: results.pglite.inbox, postgres: postgres("inbox", results.postgres.inbox) };
+  if (inbox.pglite && inbox.postgres) {
+    rows.push(["inbox p99", ratio(inbox.pglite.api.latency.p99 / inbox.postgres.api.latency.p99)]);
+    rows.push(["bare inbox SELECT p99", ratio(inbox.pglite.bareSql.latency.p99 / inbox.postgres.bareSql.latency.p99)]);
+    if (inbox.pglite.options.conversations !== inbox.postgres.options.conversations) {
+      notes.push(`inbox sizes differ: PGlite ${inbox.pglite.options.conversations}, PostgreSQL ${inbox.postgres.options.conversations} conversations`);
+    }
+  }
+  if (rows.length === 0) return;
+  printTable("PGlite / PostgreSQL (rates above 1 are faster on PGlite, latencies above 1 slower)", rows, notes);
+  writeResult("pglite-vs-postgres", Object.fromEntries(rows.map(([label, value]) => [label, Number(value)])));
+}
