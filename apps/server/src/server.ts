@@ -4,6 +4,8 @@ import type { Config } from "./config.ts";
 import { buildApp, type BuildOptions } from "./app.ts";
 import { openDatabase, type Database } from "./platform/db/client.ts";
 import { runMigrations } from "./platform/db/migrate.ts";
+import { JobRunner } from "./platform/jobs/runner.ts";
+import { allJobs } from "./platform/jobs/catalog.ts";
 import { RealtimeHub } from "./platform/realtime/hub.ts";
 import type { App } from "./platform/http/context.ts";
 import { countWorkspaces, createWorkspace } from "./modules/workspaces/service.ts";
@@ -47,13 +49,16 @@ export async function startServer(config: Config, extra: Pick<BuildOptions, "plu
   await bootstrap(database, config, (message) => app.log.info(message));
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
+  const jobs = config.jobsEnabled ? new JobRunner(database, { jobs: allJobs, log: app.log.child({ subsystem: "jobs" }) }) : undefined;
+  await jobs?.start();
   return {
     app,
     database,
     url,
     async stop() {
       await realtime.stop();
-      await app.close();
+      // Jobs in flight still write, so the database closes only after they finish or are cut off.
+      await Promise.all([app.close(), jobs?.stop()]);
       await database.close();
     },
   };

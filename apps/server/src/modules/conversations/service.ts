@@ -10,6 +10,7 @@ import { htmlToPlainText, sanitizeMessageHtml } from "../../platform/html.ts";
 import { findOrCreateCustomer, type IdentityClaims } from "../customers/service.ts";
 import { customers } from "../customers/schema.ts";
 import { teams, users, workspaces } from "../workspaces/schema.ts";
+import { scheduleWake } from "./jobs.ts";
 import {
   conversations,
   messages,
@@ -473,6 +474,7 @@ async function applyChanges(tx: Executor, workspaceId: string, conversationId: s
     .update(conversations)
     .set({ ...set, updatedAt: now, lastActivityAt: now })
     .where(inWorkspace(conversations, workspaceId, eq(conversations.id, conversationId)));
+  if (set.snoozedUntil) await scheduleWake(tx, workspaceId, conversationId, set.snoozedUntil);
   for (const event of events) {
     await appendEvent(tx, { workspaceId, type: event.type, subjectType: "conversation", subjectId: conversationId, actor, payload: event.payload });
   }

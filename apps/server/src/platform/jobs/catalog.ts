@@ -1,0 +1,5 @@
+import type { JobDefinition } from "./registry.ts";
+import { conversationJobs } from "../../modules/conversations/jobs.ts";
+
+/** Every module's jobs, for the runner; a module lists its jobs here as it lists its tables in db/schema.ts. */
+export const allJobs: JobDefinition[] = [...conversationJobs];
