@@ -232,16 +232,20 @@ export async function receiveMessage(db: Executor, workspaceId: string, inbound:
     }
     const { customerId } = await findOrCreateCustomer(tx, workspaceId, inbound.customer, actor);
     let conversationId = inbound.conversationId;
+    let previousStatus: Status = "open";
     if (conversationId) {
-      const [current] = await tx
-        .select({ customerId: conversations.customerId })
-        .from(conversations)
-        .where(inWorkspace(conversations, workspaceId, eq(conversations.id, conversationId)));
-      if (!current) throw notFound("conversation_not_found", "The conversation");
+      previousStatus = (await lockConversation(tx, workspaceId, conversationId)).status;
     } else {
       conversationId = await openConversation(tx, workspaceId, { customerId, channel: inbound.channel, subject: inbound.subject ?? "" }, actor);
     }
-    const message = await storeMessage(tx, workspaceId, conversationId, { kind: "inbound", authorType: "customer", authorId: customerId, ...rendered, ...inbound.message }, actor);
+    const message = await storeMessage(
+      tx,
+      workspaceId,
+      conversationId,
+      previousStatus,
+      { kind: "inbound", authorType: "customer", authorId: customerId, ...rendered, ...inbound.message },
+      actor,
+    );
     return { conversationId, message, created: true };
   });
   return { conversation: await getConversationById(db, workspaceId, result.conversationId), message: result.message, created: result.created };
@@ -280,8 +284,29 @@ interface StoredMessage {
   mentions?: string[] | undefined;
 }
 
-/** Stores a message and moves the conversation along: a customer's message reopens it, an agent's first reply stamps the first response. */
-async function storeMessage(tx: Executor, workspaceId: string, conversationId: string, input: StoredMessage, actor: EventActor): Promise<Message> {
+/** Locks a conversation row for the rest of the transaction, so concurrent messages update it one at a time. */
+async function lockConversation(tx: Executor, workspaceId: string, conversationId: string) {
+  const [current] = await tx
+    .select({ customerId: conversations.customerId, mergedIntoId: conversations.mergedIntoId, status: conversations.status })
+    .from(conversations)
+    .where(inWorkspace(conversations, workspaceId, eq(conversations.id, conversationId)))
+    .for("update");
+  if (!current) throw notFound("conversation_not_found", "The conversation");
+  return current;
+}
+
+/**
+ * Stores a message in a conversation the caller has locked, and moves the conversation
+ * along: a customer's message reopens it, an agent's first reply stamps the first response.
+ */
+async function storeMessage(
+  tx: Executor,
+  workspaceId: string,
+  conversationId: string,
+  previousStatus: Status,
+  input: StoredMessage,
+  actor: EventActor,
+): Promise<Message> {
   const now = new Date();
   const [message] = await tx
     .insert(messages)
@@ -300,12 +325,7 @@ async function storeMessage(tx: Executor, workspaceId: string, conversationId: s
     })
     .returning(messageColumns);
   const isNote = input.kind === "note";
-  const [before] = await tx
-    .select({ status: conversations.status })
-    .from(conversations)
-    .where(inWorkspace(conversations, workspaceId, eq(conversations.id, conversationId)))
-    .for("update");
-  const reopens = input.kind === "inbound" && before && before.status !== "open";
+  const reopens = input.kind === "inbound" && previousStatus !== "open";
   await tx
     .update(conversations)
     .set({
@@ -332,7 +352,7 @@ async function storeMessage(tx: Executor, workspaceId: string, conversationId: s
       subjectType: "conversation",
       subjectId: conversationId,
       actor,
-      payload: { from: before.status, to: "open", reason: "customer_replied" },
+      payload: { from: previousStatus, to: "open", reason: "customer_replied" },
     });
   }
   return message!;
@@ -360,11 +380,7 @@ export async function addMessage(ctx: ServiceContext, conversationId: string, in
       const existing = await findMessageByExternalId(tx, workspaceId, input.externalId);
       if (existing) return existing;
     }
-    const [conversation] = await tx
-      .select({ customerId: conversations.customerId, mergedIntoId: conversations.mergedIntoId })
-      .from(conversations)
-      .where(inWorkspace(conversations, workspaceId, eq(conversations.id, conversationId)));
-    if (!conversation) throw notFound("conversation_not_found", "The conversation");
+    const conversation = await lockConversation(tx, workspaceId, conversationId);
     if (conversation.mergedIntoId) {
       throw new AppError("already_merged", "This conversation was merged into another; write there instead.", { mergedIntoId: conversation.mergedIntoId });
     }
@@ -375,6 +391,7 @@ export async function addMessage(ctx: ServiceContext, conversationId: string, in
       tx,
       workspaceId,
       conversationId,
+      conversation.status,
       {
         kind: input.kind,
         authorType: inbound ? "customer" : "agent",
@@ -398,7 +415,7 @@ async function assertUsers(db: Executor, workspaceId: string, userIds: string[])
     .from(users)
     .where(inWorkspace(users, workspaceId, inArray(users.id, userIds), isNull(users.deactivatedAt)));
   const missing = userIds.filter((id) => !found.some((row) => row.id === id));
-  if (missing.length > 0) throw notFound("user_not_found", `The user ${missing[0]}`);
+  if (missing.length > 0) throw notFound("user_not_found", "A person you named (assignee or mention)");
 }
 
 // ---------------------------------------------------------------------------
@@ -553,6 +570,7 @@ export async function mergeConversations(ctx: ServiceContext, sourceId: string, 
       tx,
       workspaceId,
       targetId,
+      target.status,
       { kind: "note", authorType: "system", authorId: null, bodyText: `Conversation #${source.number} was merged into this one (${moved.length} messages moved).`, bodyHtml: null },
       actor,
     );
