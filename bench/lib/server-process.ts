@@ -13,9 +13,11 @@ export interface ServerOptions {
   poolSize: number;
   /** Name of the log file (and CPU profile directory) under bench/results. */
   label: string;
-  /** Write a V8 CPU profile of the server to bench/results/<label>.cpuprofile. */
+  /** Write V8 CPU profiles of the server's threads to bench/results/<label>-cpuprofile/. */
   profile?: boolean;
 }
+
+export const profileDirOf = (label: string) => path.join(resultsDir, `${label}-cpuprofile`);
 
 export interface ServerProcess {
   url: string;
@@ -56,7 +58,9 @@ export async function startServerProcess(options: ServerOptions): Promise<Server
     DATABASE_POOL_SIZE: String(options.poolSize),
     ...(options.store.kind === "postgres" ? { DATABASE_URL: options.store.databaseUrl } : { RAPPORT_DATA_DIR: options.store.dataDir }),
   };
-  const profileFlags = options.profile ? ["--cpu-prof", "--cpu-prof-dir", resultsDir, "--cpu-prof-name", `${options.label}.cpuprofile`] : [];
+  const profileDir = profileDirOf(options.label);
+  if (options.profile) fs.rmSync(profileDir, { recursive: true, force: true });
+  const profileFlags = options.profile ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [];
   const child = spawn(process.execPath, [...profileFlags, "--import", "tsx", "apps/server/src/main.ts"], { cwd: repoRoot, env, stdio: ["ignore", log, log] });
   fs.closeSync(log);
   const url = `http://127.0.0.1:${port}`;
