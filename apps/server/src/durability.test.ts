@@ -126,13 +126,13 @@ describe("crash durability", () => {
     let sent = 0;
     let inFlightAtKill = -1;
     const send = async (): Promise<void> => {
-      while (inFlightAtKill < 0) {
+      while (inFlightAtKill < 0 && refused.length === 0) {
         const externalId = `burst-${sent++}`;
         try {
           const response = await api.post(`/api/v1/conversations/${conversationId}/messages`, { kind: "inbound", text: `Message ${externalId}`, externalId });
           if (response.status !== 201) {
             refused.push(`${response.status} ${JSON.stringify(response.body)}`);
-            continue;
+            return;
           }
           acknowledged.add(externalId);
         } catch {
