@@ -195,7 +195,7 @@ CREATE INDEX "jobs_due_idx" ON "jobs" USING btree ("run_at") WHERE status = 'que
 CREATE INDEX "jobs_running_idx" ON "jobs" USING btree ("locked_until") WHERE status = 'running';--> statement-breakpoint
 CREATE UNIQUE INDEX "jobs_dedupe_idx" ON "jobs" USING btree ("dedupe_key");--> statement-breakpoint
 CREATE INDEX "api_tokens_workspace_idx" ON "api_tokens" USING btree ("workspace_id","created_at");--> statement-breakpoint
-CREATE INDEX "audit_entries_workspace_idx" ON "audit_entries" USING btree ("workspace_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "audit_entries_workspace_idx" ON "audit_entries" USING btree ("workspace_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("workspace_id","user_id");--> statement-breakpoint
 CREATE INDEX "team_members_user_idx" ON "team_members" USING btree ("workspace_id","user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "teams_workspace_name_idx" ON "teams" USING btree ("workspace_id","name");--> statement-breakpoint
@@ -203,13 +203,13 @@ CREATE UNIQUE INDEX "users_workspace_email_idx" ON "users" USING btree ("workspa
 CREATE INDEX "users_email_idx" ON "users" USING btree ("email");--> statement-breakpoint
 CREATE UNIQUE INDEX "customer_identities_value_idx" ON "customer_identities" USING btree ("workspace_id","kind","value");--> statement-breakpoint
 CREATE INDEX "customer_identities_customer_idx" ON "customer_identities" USING btree ("workspace_id","customer_id");--> statement-breakpoint
-CREATE INDEX "customers_workspace_idx" ON "customers" USING btree ("workspace_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "customers_workspace_idx" ON "customers" USING btree ("workspace_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "customers_search_idx" ON "customers" USING gin ("search");--> statement-breakpoint
 CREATE UNIQUE INDEX "conversations_number_idx" ON "conversations" USING btree ("workspace_id","number");--> statement-breakpoint
-CREATE INDEX "conversations_inbox_idx" ON "conversations" USING btree ("workspace_id","status","last_activity_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "conversations_assignee_idx" ON "conversations" USING btree ("workspace_id","assignee_id","status","last_activity_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "conversations_team_idx" ON "conversations" USING btree ("workspace_id","team_id","status","last_activity_at" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "conversations_customer_idx" ON "conversations" USING btree ("workspace_id","customer_id","last_activity_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "conversations_inbox_idx" ON "conversations" USING btree ("workspace_id","status","last_activity_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "conversations_assignee_idx" ON "conversations" USING btree ("workspace_id","assignee_id","status","last_activity_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "conversations_team_idx" ON "conversations" USING btree ("workspace_id","team_id","status","last_activity_at" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "conversations_customer_idx" ON "conversations" USING btree ("workspace_id","customer_id","last_activity_at" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "conversations_updated_idx" ON "conversations" USING btree ("workspace_id","updated_at");--> statement-breakpoint
 CREATE INDEX "conversations_tags_idx" ON "conversations" USING gin ("tags");--> statement-breakpoint
 CREATE INDEX "conversations_search_idx" ON "conversations" USING gin ("search");--> statement-breakpoint

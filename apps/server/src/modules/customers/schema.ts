@@ -24,7 +24,7 @@ export const customers = pgTable(
     ),
   },
   (t) => [
-    index("customers_workspace_idx").on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
+    index("customers_workspace_idx").on(t.workspaceId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("customers_search_idx").using("gin", t.search),
   ],
 );

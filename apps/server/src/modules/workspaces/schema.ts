@@ -110,5 +110,5 @@ export const auditEntries = pgTable(
     ip: text("ip"),
     createdAt: createdAt(),
   },
-  (t) => [index("audit_entries_workspace_idx").on(t.workspaceId, t.createdAt.desc(), t.id.desc())],
+  (t) => [index("audit_entries_workspace_idx").on(t.workspaceId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())],
 );
