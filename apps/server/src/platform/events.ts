@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Executor } from "./db/client.ts";
 
 export type ActorType = "user" | "api_token" | "customer" | "system";
@@ -30,26 +30,30 @@ export interface EventNotice {
 }
 
 /**
+ * The SELECT that queues a notice for each row of `events` (a CTE of inserted
+ * domain_events rows). PostgreSQL delivers notices at commit, so listeners hear only
+ * of committed changes. Payloads over the NOTIFY limit are sent as a stub; listeners
+ * fetch the event by id.
+ */
+export const notifyEvents = (events: SQL) => sql`
+  SELECT id, pg_notify(${EVENTS_CHANNEL}, json_build_object(
+           'id', id, 'workspaceId', workspace_id, 'type', type, 'subjectType', subject_type, 'subjectId', subject_id,
+           'payload', CASE WHEN octet_length(payload::text) > 6000 THEN '{"truncated":true}'::jsonb ELSE payload END)::text)
+    FROM ${events}`;
+
+/**
  * Appends a domain event. Call it with the transaction that makes the change: the
- * event exists exactly when the change does. The NOTIFY is transactional too, so
- * listeners hear about the change only once it is committed.
+ * event exists exactly when the change does, and so does its notice.
  */
 export async function appendEvent(tx: Executor, input: DomainEventInput): Promise<number> {
-  const payload = JSON.stringify(input.payload ?? {});
-  // NOTIFY payloads are capped at 8000 bytes; listeners fetch a large payload by the event's id.
-  const notified = Buffer.byteLength(payload) > 6000 ? JSON.stringify({ truncated: true }) : payload;
-  // One round trip: insert the event and queue its notice, which PostgreSQL delivers at commit.
   const [row] = await queryRows<{ id: string }>(
     tx,
     sql`WITH event AS (
           INSERT INTO domain_events (workspace_id, type, subject_type, subject_id, actor_type, actor_id, payload)
-          VALUES (${input.workspaceId}, ${input.type}, ${input.subjectType}, ${input.subjectId}, ${input.actor.type}, ${input.actor.id}, ${payload}::jsonb)
-          RETURNING id
+          VALUES (${input.workspaceId}, ${input.type}, ${input.subjectType}, ${input.subjectId}, ${input.actor.type}, ${input.actor.id}, ${JSON.stringify(input.payload ?? {})}::jsonb)
+          RETURNING *
         )
-        SELECT id, pg_notify(${EVENTS_CHANNEL}, json_build_object(
-          'id', id, 'workspaceId', ${input.workspaceId}::text, 'type', ${input.type}::text, 'subjectType', ${input.subjectType}::text,
-          'subjectId', ${input.subjectId}::text, 'payload', ${notified}::json)::text)
-        FROM event`,
+        ${notifyEvents(sql`event`)}`,
   );
   return Number(row!.id);
 }

@@ -93,6 +93,15 @@ describe("working a conversation", () => {
     expect(messages.body.items.map((m) => m.kind)).toEqual(["inbound", "reply", "note", "inbound"]);
   });
 
+  it("many messages at once to one conversation are all stored and counted", async () => {
+    const { conversation } = await createConversation(ws);
+    const path = `/api/v1/conversations/${conversation.id}/messages`;
+    const responses = await Promise.all(Array.from({ length: 30 }, (_, i) => ws.api.post(path, { kind: i % 2 ? "inbound" : "reply", text: `Message ${i}` })));
+    expect(responses.map((response) => response.status)).toEqual(Array(30).fill(201));
+    const after = await ws.api.get<Conversation>(`/api/v1/conversations/${conversation.id}`);
+    expect(after.body.messageCount).toBe(31);
+  });
+
   it("snoozing needs a wake-up time in the future", async () => {
     const { conversation } = await createConversation(ws);
     const path = `/api/v1/conversations/${conversation.id}/status`;

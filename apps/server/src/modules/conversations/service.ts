@@ -1,11 +1,13 @@
 import { and, arrayContains, asc, desc, eq, gt, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { AppError, notFound } from "../../platform/errors.ts";
-import { appendEvent, type EventActor } from "../../platform/events.ts";
+import { appendEvent, notifyEvents, type EventActor } from "../../platform/events.ts";
 import type { Executor } from "../../platform/db/client.ts";
 import { inWorkspace } from "../../platform/tenancy.ts";
 import { eventActor, type ServiceContext } from "../../platform/context.ts";
 import { requireScope } from "../../platform/auth/policy.ts";
 import { decodeCursor, encodeCursor, type Page } from "../../platform/pagination.ts";
+import { queryRows } from "../../platform/db/client.ts";
+import { uuidv7 } from "uuidv7";
 import { htmlToPlainText, sanitizeMessageHtml } from "../../platform/html.ts";
 import { findOrCreateCustomer, type IdentityClaims } from "../customers/service.ts";
 import { customers } from "../customers/schema.ts";
@@ -231,22 +233,10 @@ export async function receiveMessage(db: Executor, workspaceId: string, inbound:
       if (existing) return { conversationId: existing.conversationId, message: existing, created: false };
     }
     const { customerId } = await findOrCreateCustomer(tx, workspaceId, inbound.customer, actor);
-    let conversationId = inbound.conversationId;
-    let previousStatus: Status = "open";
-    if (conversationId) {
-      previousStatus = (await lockConversation(tx, workspaceId, conversationId)).status;
-    } else {
-      conversationId = await openConversation(tx, workspaceId, { customerId, channel: inbound.channel, subject: inbound.subject ?? "" }, actor);
-    }
-    const message = await storeMessage(
-      tx,
-      workspaceId,
-      conversationId,
-      previousStatus,
-      { kind: "inbound", authorType: "customer", authorId: customerId, ...rendered, ...inbound.message },
-      actor,
-    );
-    return { conversationId, message, created: true };
+    const conversationId =
+      inbound.conversationId ?? (await openConversation(tx, workspaceId, { customerId, channel: inbound.channel, subject: inbound.subject ?? "" }, actor));
+    const stored = await storeNewMessage(tx, workspaceId, conversationId, { kind: "inbound", authorType: "customer", authorId: customerId, ...rendered, ...inbound.message }, actor);
+    return { conversationId: stored.message.conversationId, ...stored };
   });
   return { conversation: await getConversationById(db, workspaceId, result.conversationId), message: result.message, created: result.created };
 }
@@ -284,78 +274,91 @@ interface StoredMessage {
   mentions?: string[] | undefined;
 }
 
-/** Locks a conversation row for the rest of the transaction, so concurrent messages update it one at a time. */
-async function lockConversation(tx: Executor, workspaceId: string, conversationId: string) {
-  const [current] = await tx
-    .select({ customerId: conversations.customerId, mergedIntoId: conversations.mergedIntoId, status: conversations.status })
-    .from(conversations)
-    .where(inWorkspace(conversations, workspaceId, eq(conversations.id, conversationId)))
-    .for("update");
-  if (!current) throw notFound("conversation_not_found", "The conversation");
-  return current;
+interface StoreResult {
+  /** Null when nothing was stored: the conversation was merged away, or a message with this externalId exists. */
+  message: Message | null;
+  previousStatus: Status;
+  mergedIntoId: string | null;
 }
 
 /**
- * Stores a message in a conversation the caller has locked, and moves the conversation
- * along: a customer's message reopens it, an agent's first reply stamps the first response.
+ * Stores a message and moves its conversation along, in one statement: lock the
+ * conversation, insert the message, update the counters (a customer's message reopens
+ * it; an agent's first reply stamps the first response), append the events and queue
+ * their notices. One round trip keeps the busiest write in the product cheap, and a
+ * single statement is atomic even outside a transaction. Returns null when the
+ * conversation does not exist in this workspace.
  */
-async function storeMessage(
-  tx: Executor,
-  workspaceId: string,
-  conversationId: string,
-  previousStatus: Status,
-  input: StoredMessage,
-  actor: EventActor,
-): Promise<Message> {
-  const now = new Date();
-  const [message] = await tx
-    .insert(messages)
-    .values({
-      workspaceId,
-      conversationId,
-      kind: input.kind,
-      authorType: input.authorType,
-      authorId: input.authorId,
-      bodyText: input.bodyText,
-      bodyHtml: input.bodyHtml,
-      attachments: input.attachments ?? [],
-      externalId: input.externalId,
-      mentions: input.mentions ?? [],
-      createdAt: now,
-    })
-    .returning(messageColumns);
-  const isNote = input.kind === "note";
-  const reopens = input.kind === "inbound" && previousStatus !== "open";
-  await tx
-    .update(conversations)
-    .set({
-      messageCount: sql`${conversations.messageCount} + 1`,
-      lastActivityAt: now,
-      updatedAt: now,
-      ...(!isNote && { lastMessagePreview: preview(input.bodyText), lastMessageAt: now }),
-      ...(input.kind === "reply" && input.authorType === "agent" && { firstResponseAt: sql`coalesce(${conversations.firstResponseAt}, ${now.toISOString()}::timestamptz)` }),
-      ...(reopens && { status: "open", snoozedUntil: null }),
-    })
-    .where(inWorkspace(conversations, workspaceId, eq(conversations.id, conversationId)));
-  await appendEvent(tx, {
-    workspaceId,
-    type: "message.created",
-    subjectType: "conversation",
-    subjectId: conversationId,
-    actor,
-    payload: { messageId: message!.id, kind: input.kind, authorType: input.authorType, mentions: input.mentions ?? [] },
-  });
-  if (reopens) {
-    await appendEvent(tx, {
-      workspaceId,
-      type: "conversation.status_changed",
-      subjectType: "conversation",
-      subjectId: conversationId,
-      actor,
-      payload: { from: previousStatus, to: "open", reason: "customer_replied" },
-    });
+async function storeMessage(db: Executor, workspaceId: string, conversationId: string, input: StoredMessage, actor: EventActor): Promise<StoreResult | null> {
+  const now = new Date().toISOString();
+  const inbound = input.kind === "inbound";
+  const firstResponse = input.kind === "reply" && input.authorType === "agent";
+  const [row] = await queryRows<{ previousStatus: Status; mergedIntoId: string | null; message: (Omit<Message, "createdAt"> & { createdAt: string }) | null }>(
+    db,
+    sql`
+    WITH target AS (
+      SELECT id, customer_id, merged_into_id, status FROM conversations
+       WHERE workspace_id = ${workspaceId} AND id = ${conversationId}
+         FOR UPDATE
+    ), message AS (
+      INSERT INTO messages (id, workspace_id, conversation_id, kind, author_type, author_id, body_text, body_html, attachments, external_id, mentions, created_at)
+      SELECT ${uuidv7()}, ${workspaceId}, target.id, ${input.kind}, ${input.authorType},
+             CASE WHEN ${inbound} THEN target.customer_id ELSE ${input.authorId}::uuid END,
+             ${input.bodyText}, ${input.bodyHtml}, ${JSON.stringify(input.attachments ?? [])}::jsonb, ${input.externalId ?? null},
+             ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(input.mentions ?? [])}::jsonb)::uuid), ${now}::timestamptz
+        FROM target
+       WHERE target.merged_into_id IS NULL
+      ON CONFLICT (workspace_id, external_id) DO NOTHING
+      RETURNING *
+    ), moved AS (
+      UPDATE conversations c
+         SET message_count = c.message_count + 1,
+             last_activity_at = ${now}::timestamptz,
+             updated_at = ${now}::timestamptz,
+             last_message_preview = CASE WHEN ${input.kind === "note"} THEN c.last_message_preview ELSE ${preview(input.bodyText)} END,
+             last_message_at = CASE WHEN ${input.kind === "note"} THEN c.last_message_at ELSE ${now}::timestamptz END,
+             first_response_at = CASE WHEN ${firstResponse} THEN coalesce(c.first_response_at, ${now}::timestamptz) ELSE c.first_response_at END,
+             status = CASE WHEN ${inbound} THEN 'open' ELSE c.status END,
+             snoozed_until = CASE WHEN ${inbound} THEN NULL ELSE c.snoozed_until END
+        FROM message
+       WHERE c.workspace_id = ${workspaceId} AND c.id = message.conversation_id
+      RETURNING c.id
+    ), events AS (
+      INSERT INTO domain_events (workspace_id, type, subject_type, subject_id, actor_type, actor_id, payload)
+      SELECT ${workspaceId}, e.type, 'conversation', message.conversation_id, ${actor.type}, ${actor.id}::uuid, e.payload
+        FROM message, target,
+             LATERAL (VALUES
+               (1, 'message.created', jsonb_build_object('messageId', message.id, 'kind', message.kind, 'authorType', message.author_type, 'mentions', to_jsonb(message.mentions))),
+               (2, 'conversation.status_changed', CASE WHEN ${inbound} AND target.status <> 'open'
+                                                       THEN jsonb_build_object('from', target.status, 'to', 'open', 'reason', 'customer_replied') END)
+             ) AS e(position, type, payload)
+       WHERE e.payload IS NOT NULL
+       ORDER BY e.position
+      RETURNING *
+    ), notices AS (${notifyEvents(sql`events`)})
+    SELECT target.status AS "previousStatus", target.merged_into_id AS "mergedIntoId",
+           (SELECT json_build_object(
+                     'id', id, 'workspaceId', workspace_id, 'conversationId', conversation_id, 'kind', kind, 'authorType', author_type,
+                     'authorId', author_id, 'bodyText', body_text, 'bodyHtml', body_html, 'attachments', attachments, 'externalId', external_id,
+                     'mentions', to_jsonb(mentions), 'createdAt', created_at)
+              FROM message) AS message,
+           (SELECT count(*) FROM notices) AS notices
+      FROM target`,
+  );
+  if (!row) return null;
+  const message = row.message && { ...row.message, createdAt: new Date(row.message.createdAt) };
+  return { previousStatus: row.previousStatus, mergedIntoId: row.mergedIntoId, message };
+}
+
+/** Stores a message, or says why not: no such conversation, merged away, or already stored under its externalId (then returns that one). */
+async function storeNewMessage(db: Executor, workspaceId: string, conversationId: string, input: StoredMessage, actor: EventActor): Promise<{ message: Message; created: boolean }> {
+  const stored = await storeMessage(db, workspaceId, conversationId, input, actor);
+  if (!stored) throw notFound("conversation_not_found", "The conversation");
+  if (stored.message) return { message: stored.message, created: true };
+  if (stored.mergedIntoId) {
+    throw new AppError("already_merged", "This conversation was merged into another; write there instead.", { mergedIntoId: stored.mergedIntoId });
   }
-  return message!;
+  return { message: (await findMessageByExternalId(db, workspaceId, input.externalId!))!, created: false };
 }
 
 export interface NewMessage extends MessageBody {
@@ -375,27 +378,19 @@ export async function addMessage(ctx: ServiceContext, conversationId: string, in
   const workspaceId = ctx.actor.workspaceId;
   const rendered = renderBody(input);
   const actor = eventActor(ctx.actor);
-  return ctx.db.transaction(async (tx) => {
-    if (input.externalId) {
-      const existing = await findMessageByExternalId(tx, workspaceId, input.externalId);
-      if (existing) return existing;
-    }
-    const conversation = await lockConversation(tx, workspaceId, conversationId);
-    if (conversation.mergedIntoId) {
-      throw new AppError("already_merged", "This conversation was merged into another; write there instead.", { mergedIntoId: conversation.mergedIntoId });
-    }
-    const mentions = input.kind === "note" ? [...new Set(input.mentions ?? [])] : [];
-    await assertUsers(tx, workspaceId, mentions);
-    const inbound = input.kind === "inbound";
-    const message = await storeMessage(
-      tx,
+  const mentions = input.kind === "note" ? [...new Set(input.mentions ?? [])] : [];
+  const inbound = input.kind === "inbound";
+  const store = async (db: Executor) => {
+    await assertUsers(db, workspaceId, mentions);
+    const { message, created } = await storeNewMessage(
+      db,
       workspaceId,
       conversationId,
-      conversation.status,
       {
         kind: input.kind,
         authorType: inbound ? "customer" : "agent",
-        authorId: inbound ? conversation.customerId : ctx.actor.userId,
+        // An inbound message's author is the conversation's customer; the statement fills it in.
+        authorId: inbound ? null : ctx.actor.userId,
         ...rendered,
         attachments: input.attachments,
         externalId: input.externalId,
@@ -403,9 +398,11 @@ export async function addMessage(ctx: ServiceContext, conversationId: string, in
       },
       actor,
     );
-    if (input.status) await applyChanges(tx, workspaceId, conversationId, { status: input.status }, actor);
+    if (created && input.status) await applyChanges(db, workspaceId, conversationId, { status: input.status }, actor);
     return message;
-  });
+  };
+  // A plain message is one atomic statement; with a status change it takes a transaction.
+  return input.status ? ctx.db.transaction(store) : store(ctx.db);
 }
 
 async function assertUsers(db: Executor, workspaceId: string, userIds: string[]): Promise<void> {
@@ -566,11 +563,10 @@ export async function mergeConversations(ctx: ServiceContext, sourceId: string, 
         updatedAt: now,
       })
       .where(inWorkspace(conversations, workspaceId, eq(conversations.id, targetId)));
-    await storeMessage(
+    await storeNewMessage(
       tx,
       workspaceId,
       targetId,
-      target.status,
       { kind: "note", authorType: "system", authorId: null, bodyText: `Conversation #${source.number} was merged into this one (${moved.length} messages moved).`, bodyHtml: null },
       actor,
     );
