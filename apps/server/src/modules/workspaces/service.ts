@@ -213,14 +213,38 @@ export async function authenticateSession(db: Executor, token: string): Promise<
 /** Recent use is recorded at most once a minute per token, so authentication stays a read. */
 const lastUseRecorded = new Map<string, number>();
 
+/**
+ * Tokens seen in the last few seconds, so a burst of API calls costs one lookup, not
+ * one per request. Revoking a token, or changing or deactivating its user, clears it
+ * here at once; other processes notice within TOKEN_CACHE_MS.
+ */
+const TOKEN_CACHE_MS = 5_000;
+const TOKEN_CACHE_LIMIT = 10_000;
+const tokenCache = new Map<string, { actor: Actor; until: number }>();
+
+function forgetCachedTokens(matches: (actor: Actor) => boolean): void {
+  for (const [hash, entry] of tokenCache) if (matches(entry.actor)) tokenCache.delete(hash);
+}
+
 export async function authenticateApiToken(db: Executor, token: string): Promise<Actor | null> {
+  const tokenHash = hashToken(token);
+  const cached = tokenCache.get(tokenHash);
+  if (cached && cached.until > Date.now()) return cached.actor;
+  const actor = await lookUpApiToken(db, tokenHash);
+  if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+  if (actor) tokenCache.set(tokenHash, { actor, until: Date.now() + TOKEN_CACHE_MS });
+  else tokenCache.delete(tokenHash);
+  return actor;
+}
+
+async function lookUpApiToken(db: Executor, tokenHash: string): Promise<Actor | null> {
   const [row] = await db
     .select({ token: apiTokens, user: users })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
       and(
-        eq(apiTokens.tokenHash, hashToken(token)),
+        eq(apiTokens.tokenHash, tokenHash),
         isNull(apiTokens.revokedAt),
         or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, new Date())),
         isNull(users.deactivatedAt),
@@ -281,7 +305,7 @@ export async function listApiTokens(ctx: ServiceContext): Promise<ApiToken[]> {
 
 export async function revokeApiToken(ctx: ServiceContext, tokenId: string): Promise<ApiToken> {
   const mine = ctx.actor.scopes.includes("admin") ? undefined : eq(apiTokens.userId, ctx.actor.userId);
-  return ctx.db.transaction(async (tx) => {
+  const revoked = await ctx.db.transaction(async (tx) => {
     const [token] = await tx
       .update(apiTokens)
       .set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, now())` })
@@ -291,6 +315,9 @@ export async function revokeApiToken(ctx: ServiceContext, tokenId: string): Prom
     await recordAudit(withDb(ctx, tx), "api_token.revoked", "api_token", token.id, { name: token.name });
     return token;
   });
+  // After commit, so a request racing the revocation cannot cache the old state again.
+  forgetCachedTokens((actor) => actor.tokenId === revoked.id);
+  return revoked;
 }
 
 // ---------------------------------------------------------------------------
@@ -338,7 +365,7 @@ export async function updateUser(
     throw new AppError("forbidden", "You cannot deactivate yourself or give up your own owner role; ask another owner.");
   }
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
-  return ctx.db.transaction(async (tx) => {
+  const updated = await ctx.db.transaction(async (tx) => {
     const [user] = await tx
       .update(users)
       .set({
@@ -358,6 +385,8 @@ export async function updateUser(
     await recordAudit(withDb(ctx, tx), "user.updated", "user", userId, changed);
     return user!;
   });
+  forgetCachedTokens((actor) => actor.userId === userId);
+  return updated;
 }
 
 // ---------------------------------------------------------------------------
