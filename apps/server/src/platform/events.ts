@@ -29,17 +29,60 @@ export interface EventNotice {
   payload: Record<string, unknown>;
 }
 
+/** The notice of an inserted domain_events row, as NOTIFY text; payloads over the NOTIFY limit become a stub fetched by id. */
+const noticeText = sql`json_build_object(
+  'id', id, 'workspaceId', workspace_id, 'type', type, 'subjectType', subject_type, 'subjectId', subject_id,
+  'payload', CASE WHEN octet_length(payload::text) > 6000 THEN '{"truncated":true}'::jsonb ELSE payload END)::text`;
+
 /**
  * The SELECT that queues a notice for each row of `events` (a CTE of inserted
  * domain_events rows). PostgreSQL delivers notices at commit, so listeners hear only
- * of committed changes. Payloads over the NOTIFY limit are sent as a stub; listeners
- * fetch the event by id.
+ * of committed changes.
  */
-export const notifyEvents = (events: SQL) => sql`
-  SELECT id, pg_notify(${EVENTS_CHANNEL}, json_build_object(
-           'id', id, 'workspaceId', workspace_id, 'type', type, 'subjectType', subject_type, 'subjectId', subject_id,
-           'payload', CASE WHEN octet_length(payload::text) > 6000 THEN '{"truncated":true}'::jsonb ELSE payload END)::text)
-    FROM ${events}`;
+export const notifyEvents = (events: SQL) => sql`SELECT id, pg_notify(${EVENTS_CHANNEL}, ${noticeText}) AS notice FROM ${events}`;
+
+/** The same notices as text, for a statement that commits on its own and publishes them afterwards. */
+export const describeEvents = (events: SQL) => sql`SELECT id, ${noticeText} AS notice FROM ${events}`;
+
+/**
+ * A NOTIFY in a writing transaction holds PostgreSQL's notify lock through the commit's
+ * WAL flush, so every such commit waits for the one before: the busiest write would be
+ * capped at one commit per flush. Statements that commit on their own publish their
+ * notices right after, batched per tick into one short NOTIFY-only transaction.
+ */
+class NoticePublisher {
+  private pending: string[] = [];
+  private flushing: Promise<void> | null = null;
+
+  constructor(private readonly db: Executor) {}
+
+  publish(notices: string[]): Promise<void> {
+    this.pending.push(...notices);
+    this.flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.flush());
+    return this.flushing;
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    this.flushing = null;
+    try {
+      await this.db.execute(sql`SELECT pg_notify(${EVENTS_CHANNEL}, notice) FROM jsonb_array_elements_text(${JSON.stringify(batch)}::jsonb) AS notice`);
+    } catch {
+      // The events are committed; a lost notice only delays a live update until the client's next resync.
+    }
+  }
+}
+
+const publishers = new WeakMap<Executor, NoticePublisher>();
+
+/** Sends the notices of events that are already committed. Never throws: the events themselves are safe. */
+export function publishCommittedNotices(db: Executor, notices: string[]): Promise<void> {
+  if (notices.length === 0) return Promise.resolve();
+  let publisher = publishers.get(db);
+  if (!publisher) publishers.set(db, (publisher = new NoticePublisher(db)));
+  return publisher.publish(notices);
+}
 
 /**
  * Appends a domain event. Call it with the transaction that makes the change: the

@@ -1,6 +1,7 @@
+import { PgTransaction } from "drizzle-orm/pg-core";
 import { and, arrayContains, asc, desc, eq, gt, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { AppError, notFound } from "../../platform/errors.ts";
-import { appendEvent, notifyEvents, type EventActor } from "../../platform/events.ts";
+import { appendEvent, describeEvents, notifyEvents, publishCommittedNotices, type EventActor } from "../../platform/events.ts";
 import type { Executor } from "../../platform/db/client.ts";
 import { inWorkspace } from "../../platform/tenancy.ts";
 import { eventActor, type ServiceContext } from "../../platform/context.ts";
@@ -293,7 +294,14 @@ async function storeMessage(db: Executor, workspaceId: string, conversationId: s
   const now = new Date().toISOString();
   const inbound = input.kind === "inbound";
   const firstResponse = input.kind === "reply" && input.authorType === "agent";
-  const [row] = await queryRows<{ previousStatus: Status; mergedIntoId: string | null; message: (Omit<Message, "createdAt"> & { createdAt: string }) | null }>(
+  // Outside a transaction this statement commits by itself, so its notices can go out after it.
+  const publishAfter = !(db instanceof PgTransaction);
+  const [row] = await queryRows<{
+    previousStatus: Status;
+    mergedIntoId: string | null;
+    message: (Omit<Message, "createdAt"> & { createdAt: string }) | null;
+    notices: string[] | null;
+  }>(
     db,
     sql`
     WITH target AS (
@@ -335,17 +343,18 @@ async function storeMessage(db: Executor, workspaceId: string, conversationId: s
        WHERE e.payload IS NOT NULL
        ORDER BY e.position
       RETURNING *
-    ), notices AS (${notifyEvents(sql`events`)})
+    ), notices AS (${publishAfter ? describeEvents(sql`events`) : notifyEvents(sql`events`)})
     SELECT target.status AS "previousStatus", target.merged_into_id AS "mergedIntoId",
            (SELECT json_build_object(
                      'id', id, 'workspaceId', workspace_id, 'conversationId', conversation_id, 'kind', kind, 'authorType', author_type,
                      'authorId', author_id, 'bodyText', body_text, 'bodyHtml', body_html, 'attachments', attachments, 'externalId', external_id,
                      'mentions', to_jsonb(mentions), 'createdAt', created_at)
               FROM message) AS message,
-           (SELECT count(*) FROM notices) AS notices
+           (SELECT json_agg(notice ORDER BY id) FROM notices) AS notices
       FROM target`,
   );
   if (!row) return null;
+  if (publishAfter && row.notices) await publishCommittedNotices(db, row.notices);
   const message = row.message && { ...row.message, createdAt: new Date(row.message.createdAt) };
   return { previousStatus: row.previousStatus, mergedIntoId: row.mergedIntoId, message };
 }
