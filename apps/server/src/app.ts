@@ -22,8 +22,6 @@ import { loggerOptions } from "./platform/logger.ts";
 export interface BuildOptions extends AppDeps {
   /** Started and stopped by whoever runs the server, around the app's own lifetime. */
   realtime: RealtimeHub;
-  /** Extra route plugins (realtime, channels) that need more than the core dependencies. */
-  plugins?: ((app: App) => Promise<void> | void)[];
 }
 
 export async function buildApp(options: BuildOptions): Promise<App> {
@@ -76,7 +74,6 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       registerConversationRoutes(api, options);
       registerSearchRoutes(api, options);
       registerRealtimeRoutes(api, options);
-      for (const plugin of options.plugins ?? []) await plugin(api);
     },
     { prefix: "/api/v1" },
   );

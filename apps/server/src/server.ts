@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { Config } from "./config.ts";
-import { buildApp, type BuildOptions } from "./app.ts";
+import { buildApp } from "./app.ts";
 import { openDatabase, type Database } from "./platform/db/client.ts";
 import { runMigrations } from "./platform/db/migrate.ts";
 import { JobRunner } from "./platform/jobs/runner.ts";
@@ -41,10 +41,10 @@ export async function bootstrap(database: Database, config: Config, log: (messag
   });
 }
 
-export async function startServer(config: Config, extra: Pick<BuildOptions, "plugins"> = {}): Promise<RunningServer> {
+export async function startServer(config: Config): Promise<RunningServer> {
   const database = await openConfiguredDatabase(config);
   const realtime = new RealtimeHub(database);
-  const app = await buildApp({ config, database, realtime, ...extra });
+  const app = await buildApp({ config, database, realtime });
   await realtime.start(app.log);
   await bootstrap(database, config, (message) => app.log.info(message));
   const address = await app.listen({ port: config.port, host: config.host });

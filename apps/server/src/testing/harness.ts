@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import { loadConfig, type Config } from "../config.ts";
-import { buildApp, type BuildOptions } from "../app.ts";
+import { buildApp } from "../app.ts";
 import { openDatabase, type Database } from "../platform/db/client.ts";
 import { runMigrations } from "../platform/db/migrate.ts";
 import { RealtimeHub } from "../platform/realtime/hub.ts";
@@ -26,12 +26,12 @@ export interface TestServer {
 }
 
 /** Starts a server on a real socket (a random port) over the test database. */
-export async function startTestServer(options: { config?: Config; plugins?: BuildOptions["plugins"]; database?: Database } = {}): Promise<TestServer> {
+export async function startTestServer(options: { config?: Config; database?: Database } = {}): Promise<TestServer> {
   const config = options.config ?? testConfig();
   const database = options.database ?? (await openDatabase({ databaseUrl: testDatabaseUrl(), poolSize: config.databasePoolSize }));
   await runMigrations(database);
   const realtime = new RealtimeHub(database);
-  const app = await buildApp({ config, database, realtime, plugins: options.plugins });
+  const app = await buildApp({ config, database, realtime });
   await realtime.start(app.log);
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   return {
