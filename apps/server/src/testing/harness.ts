@@ -112,7 +112,7 @@ export interface TestWorkspace {
   /** The owner, through a session cookie and its CSRF token. */
   session: ApiClient;
   /** A client for another member of this workspace with the given role. */
-  member(role: Role, scopes?: Scope[]): Promise<{ userId: string; api: ApiClient }>;
+  member(role: Role, scopes?: Scope[]): Promise<{ userId: string; token: string; api: ApiClient }>;
 }
 
 export const TEST_PASSWORD = "correct horse battery staple";
@@ -137,7 +137,7 @@ export async function createTestWorkspace(server: TestServer, name = "Test works
       const user = await createUser({ db, actor: ownerActor }, { email: `${role}-${randomBytes(4).toString("hex")}@example.test`, name: `${role} person`, role, password: TEST_PASSWORD });
       const memberActor = { via: "session" as const, workspaceId: workspace.id, userId: user.id, role, scopes: scopesForRole(role) };
       const issued = await createApiToken({ db, actor: memberActor }, { name: "tests", scopes: scopes ?? scopesForRole(role) });
-      return { userId: user.id, api: new ApiClient(server.url, { token: issued.token }) };
+      return { userId: user.id, token: issued.token, api: new ApiClient(server.url, { token: issued.token }) };
     },
   };
 }

@@ -182,7 +182,12 @@ export async function login(db: Executor, input: LoginInput): Promise<SessionGra
 }
 
 export async function logout(db: Executor, actor: Actor): Promise<void> {
-  if (actor.sessionId) await db.delete(sessions).where(inWorkspace(sessions, actor.workspaceId, eq(sessions.id, actor.sessionId)));
+  const sessionId = actor.sessionId;
+  if (!sessionId) return;
+  await db.transaction(async (tx) => {
+    await tx.delete(sessions).where(inWorkspace(sessions, actor.workspaceId, eq(sessions.id, sessionId)));
+    await appendEvent(tx, { workspaceId: actor.workspaceId, type: "user.signed_out", subjectType: "user", subjectId: actor.userId, actor: eventActor(actor), payload: { sessionId } });
+  });
 }
 
 export interface AuthenticatedSession {
@@ -312,6 +317,7 @@ export async function revokeApiToken(ctx: ServiceContext, tokenId: string): Prom
       .where(inWorkspace(apiTokens, ctx.actor.workspaceId, eq(apiTokens.id, tokenId), mine))
       .returning();
     if (!token) throw notFound("api_token_not_found", "The API token");
+    await appendEvent(tx, { workspaceId: ctx.actor.workspaceId, type: "api_token.revoked", subjectType: "api_token", subjectId: token.id, actor: eventActor(ctx.actor) });
     await recordAudit(withDb(ctx, tx), "api_token.revoked", "api_token", token.id, { name: token.name });
     return token;
   });
@@ -381,7 +387,19 @@ export async function updateUser(
       await tx.delete(sessions).where(inWorkspace(sessions, ctx.actor.workspaceId, eq(sessions.userId, userId)));
     }
     const changed = { ...patch, password: patch.password ? "changed" : undefined };
-    await appendEvent(tx, { workspaceId: ctx.actor.workspaceId, type: "user.updated", subjectType: "user", subjectId: userId, actor: eventActor(ctx.actor), payload: { role: patch.role, active: patch.active } });
+    await appendEvent(tx, {
+      workspaceId: ctx.actor.workspaceId,
+      type: "user.updated",
+      subjectType: "user",
+      subjectId: userId,
+      actor: eventActor(ctx.actor),
+      payload: {
+        role: patch.role,
+        active: patch.active,
+        // What this person may do, or whether they may sign in at all, changed: live connections must authenticate again.
+        accessChanged: patch.active === false || Boolean(passwordHash) || (patch.role !== undefined && patch.role !== current.role),
+      },
+    });
     await recordAudit(withDb(ctx, tx), "user.updated", "user", userId, changed);
     return user!;
   });

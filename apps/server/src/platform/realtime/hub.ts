@@ -3,7 +3,7 @@ import { WebSocket, type RawData } from "ws";
 import type { Actor } from "../auth/policy.ts";
 import type { Database } from "../db/client.ts";
 import { EVENTS_CHANNEL, type EventNotice } from "../events.ts";
-import { answer, CLOSE_GOING_AWAY, CLOSE_TRY_AGAIN_LATER, encode, eventFrame, RESYNC } from "./protocol.ts";
+import { answer, CLOSE_GOING_AWAY, CLOSE_SIGNED_OUT, CLOSE_TRY_AGAIN_LATER, encode, eventFrame, RESYNC } from "./protocol.ts";
 
 /** A socket with this much unsent data is not keeping up; holding more for it would let one client grow the heap. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
@@ -15,6 +15,24 @@ export interface RealtimeHubOptions {
   reconnectMs?: { initial: number; max: number };
   /** How long stop() waits for clients to finish the closing handshake. */
   closeGraceMs?: number;
+}
+
+/**
+ * A socket lives on the credentials it opened with, so the events that end those
+ * credentials close it: signing out, revoking its token, deactivating the person or
+ * changing their role (they reconnect with what they may do now).
+ */
+function accessEnded(notice: EventNotice): ((actor: Actor) => boolean) | undefined {
+  switch (notice.type) {
+    case "user.signed_out":
+      return (actor) => actor.sessionId === notice.payload.sessionId;
+    case "api_token.revoked":
+      return (actor) => actor.tokenId === notice.subjectId;
+    case "user.updated":
+      return notice.payload.accessChanged ? (actor) => actor.userId === notice.subjectId : undefined;
+    default:
+      return undefined;
+  }
 }
 
 function send(socket: WebSocket, frame: string): void {
@@ -33,7 +51,7 @@ function send(socket: WebSocket, frame: string): void {
  */
 export class RealtimeHub {
   private readonly byWorkspace = new Map<string, Set<WebSocket>>();
-  private readonly workspaceOf = new Map<WebSocket, string>();
+  private readonly actorOf = new Map<WebSocket, Actor>();
   /** Sockets pinged by the last heartbeat that have not answered yet. */
   private readonly unanswered = new Set<WebSocket>();
   // Listeners shared by every socket (`this` is the socket), so a connection costs no closures.
@@ -74,7 +92,7 @@ export class RealtimeHub {
 
   /** Sockets currently held. */
   get connections(): number {
-    return this.workspaceOf.size;
+    return this.actorOf.size;
   }
 
   async start(log: FastifyBaseLogger): Promise<void> {
@@ -110,7 +128,7 @@ export class RealtimeHub {
       this.byWorkspace.set(actor.workspaceId, peers);
     }
     peers.add(socket);
-    this.workspaceOf.set(socket, actor.workspaceId);
+    this.actorOf.set(socket, actor);
     socket.on("message", this.onMessage);
     socket.on("pong", this.onPong);
     socket.on("close", this.onClose);
@@ -118,14 +136,14 @@ export class RealtimeHub {
   }
 
   private remove(socket: WebSocket): void {
-    const workspaceId = this.workspaceOf.get(socket);
+    const workspaceId = this.actorOf.get(socket)?.workspaceId;
     if (workspaceId === undefined) return;
-    this.workspaceOf.delete(socket);
+    this.actorOf.delete(socket);
     this.unanswered.delete(socket);
     const peers = this.byWorkspace.get(workspaceId);
     peers?.delete(socket);
     if (peers?.size === 0) this.byWorkspace.delete(workspaceId);
-    if (this.workspaceOf.size === 0) this.drained?.();
+    if (this.actorOf.size === 0) this.drained?.();
   }
 
   private async subscribe(): Promise<void> {
@@ -147,11 +165,15 @@ export class RealtimeHub {
     const peers = this.byWorkspace.get(notice.workspaceId);
     if (!peers) return;
     const frame = eventFrame(notice);
-    for (const socket of peers) send(socket, frame);
+    const ended = accessEnded(notice);
+    for (const socket of peers) {
+      if (ended?.(this.actorOf.get(socket)!)) socket.close(CLOSE_SIGNED_OUT, "Your sign-in ended; sign in again");
+      else send(socket, frame);
+    }
   }
 
   private beat(): void {
-    for (const socket of this.workspaceOf.keys()) {
+    for (const socket of this.actorOf.keys()) {
       if (this.unanswered.has(socket)) {
         socket.terminate();
         continue;
@@ -195,19 +217,19 @@ export class RealtimeHub {
     }
     this.log?.info("listening again; asking clients to resync");
     // Events committed while the connection was down were never heard: clients refetch what they show.
-    for (const socket of this.workspaceOf.keys()) send(socket, RESYNC);
+    for (const socket of this.actorOf.keys()) send(socket, RESYNC);
   }
 
   private async closeSockets(): Promise<void> {
-    if (this.workspaceOf.size === 0) return;
+    if (this.actorOf.size === 0) return;
     let grace: NodeJS.Timeout | undefined;
     const drained = new Promise<void>((resolve) => {
       this.drained = resolve;
       grace = setTimeout(resolve, this.closeGraceMs);
     });
-    for (const socket of this.workspaceOf.keys()) socket.close(CLOSE_GOING_AWAY, "Server is shutting down");
+    for (const socket of this.actorOf.keys()) socket.close(CLOSE_GOING_AWAY, "Server is shutting down");
     await drained;
     clearTimeout(grace);
-    for (const socket of this.workspaceOf.keys()) socket.terminate();
+    for (const socket of this.actorOf.keys()) socket.terminate();
   }
 }

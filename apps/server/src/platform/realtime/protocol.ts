@@ -12,6 +12,8 @@ export type ServerMessage =
 export const CLOSE_GOING_AWAY = 1001;
 /** The client fell too far behind reading; it should reconnect and resync. */
 export const CLOSE_TRY_AGAIN_LATER = 1013;
+/** The credentials the socket opened with no longer hold (signed out, token revoked, person deactivated or role changed). */
+export const CLOSE_SIGNED_OUT = 4401;
 
 export const encode = (message: ServerMessage): string => JSON.stringify(message);
 

@@ -177,6 +177,34 @@ describe("authentication and authorization", () => {
   it("needs the conversations:read scope", async () => {
     expect(await refusal(server.url, bearer(await issueToken(a, ["customers:read"])))).toBe(403);
   });
+
+  it("closes a socket when its credentials end: sign-out, token revoked, person deactivated", async () => {
+    const cookie = await signIn(server, a);
+    const headers = { cookie, origin: new URL(server.url).origin };
+    const bySession = await connect(headers);
+    await bySession.waitFor((message) => message.type === "hello");
+    const csrf = (await new ApiClient(server.url).get<{ csrfToken: string }>("/api/v1/auth/session", { cookie })).body.csrfToken;
+    const signedOutClose = bySession.closed();
+    expect((await new ApiClient(server.url).post("/api/v1/auth/logout", {}, { ...headers, "x-csrf-token": csrf })).status).toBe(204);
+    expect((await signedOutClose).code).toBe(4401);
+
+    const issued = await a.api.post<{ token: string; apiToken: { id: string } }>("/api/v1/api-tokens", { name: "revoked soon", scopes: ["conversations:read"] });
+    const byToken = await connect(bearer(issued.body.token));
+    await byToken.waitFor((message) => message.type === "hello");
+    const revokedClose = byToken.closed();
+    await a.api.delete(`/api/v1/api-tokens/${issued.body.apiToken.id}`);
+    expect((await revokedClose).code).toBe(4401);
+
+    const agent = await a.member("agent", ["conversations:read"]);
+    const agentSocket = await connect(bearer(agent.token));
+    const ownerSocket = await connect(bearer(tokenA));
+    await Promise.all([agentSocket.waitFor((message) => message.type === "hello"), ownerSocket.waitFor((message) => message.type === "hello")]);
+    const deactivatedClose = agentSocket.closed();
+    expect((await a.api.patch(`/api/v1/users/${agent.userId}`, { active: false })).status).toBe(200);
+    expect((await deactivatedClose).code).toBe(4401);
+    await ownerSocket.settle();
+    expect(ownerSocket.socket.readyState).toBe(WebSocket.OPEN);
+  });
 });
 
 describe("protocol", () => {
