@@ -29,20 +29,15 @@ export interface EventNotice {
   payload: Record<string, unknown>;
 }
 
-/** The notice of an inserted domain_events row, as NOTIFY text; payloads over the NOTIFY limit become a stub fetched by id. */
-const noticeText = sql`json_build_object(
-  'id', id, 'workspaceId', workspace_id, 'type', type, 'subjectType', subject_type, 'subjectId', subject_id,
-  'payload', CASE WHEN octet_length(payload::text) > 6000 THEN '{"truncated":true}'::jsonb ELSE payload END)::text`;
+/** The notice of an inserted domain_events row, as NOTIFY text (the SQL function is defined by a migration). */
+const noticeText = sql`rapport_event_notice(id, workspace_id, type, subject_type, subject_id, payload)`;
 
 /**
  * The SELECT that queues a notice for each row of `events` (a CTE of inserted
  * domain_events rows). PostgreSQL delivers notices at commit, so listeners hear only
  * of committed changes.
  */
-export const notifyEvents = (events: SQL) => sql`SELECT id, pg_notify(${EVENTS_CHANNEL}, ${noticeText}) AS notice FROM ${events}`;
-
-/** The same notices as text, for a statement that commits on its own and publishes them afterwards. */
-export const describeEvents = (events: SQL) => sql`SELECT id, ${noticeText} AS notice FROM ${events}`;
+const notifyEvents = (events: SQL) => sql`SELECT id, pg_notify(${EVENTS_CHANNEL}, ${noticeText}) AS notice FROM ${events}`;
 
 /**
  * A NOTIFY in a writing transaction holds PostgreSQL's notify lock through the commit's

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, timestampNow, tsvector, updatedAt, workspaceId } from "../../platform/db/columns.ts";
+import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, tenantId, timestampNow, tsvector, updatedAt, workspaceId } from "../../platform/db/columns.ts";
 import { customers } from "../customers/schema.ts";
 
 export const CHANNELS = ["email", "chat", "web_form", "social", "phone", "in_person", "api"] as const;
@@ -29,7 +29,7 @@ export interface AttachmentMeta {
 export const conversations = pgTable(
   "conversations",
   {
-    id: id(),
+    id: tenantId().notNull(),
     workspaceId: workspaceId(),
     /** The number people quote ("#1042"), counted per workspace. */
     number: integer("number").notNull(),
@@ -56,6 +56,7 @@ export const conversations = pgTable(
     search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('simple', subject)`),
   },
   (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     uniqueIndex("conversations_number_idx").on(t.workspaceId, t.number),
     index("conversations_inbox_idx").on(t.workspaceId, t.status, t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("conversations_assignee_idx").on(t.workspaceId, t.assigneeId, t.status, t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
@@ -72,9 +73,7 @@ export const messages = pgTable(
   {
     id: id(),
     workspaceId: workspaceId(),
-    conversationId: uuid("conversation_id")
-      .notNull()
-      .references(() => conversations.id, { onDelete: "cascade" }),
+    conversationId: uuid("conversation_id").notNull(),
     kind: text("kind", { enum: MESSAGE_KINDS }).notNull(),
     authorType: text("author_type", { enum: AUTHOR_TYPES }).notNull(),
     authorId: uuid("author_id"),
@@ -88,6 +87,7 @@ export const messages = pgTable(
     search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('simple', body_text)`),
   },
   (t) => [
+    foreignKey({ columns: [t.workspaceId, t.conversationId], foreignColumns: [conversations.workspaceId, conversations.id] }).onDelete("cascade"),
     index("messages_conversation_idx").on(t.workspaceId, t.conversationId, t.createdAt, t.id),
     uniqueIndex("messages_external_idx").on(t.workspaceId, t.externalId),
     index("messages_search_idx").using("gin", t.search),

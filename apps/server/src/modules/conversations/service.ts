@@ -1,7 +1,7 @@
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { and, arrayContains, asc, desc, eq, gt, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { AppError, notFound } from "../../platform/errors.ts";
-import { appendEvent, describeEvents, notifyEvents, publishCommittedNotices, type EventActor } from "../../platform/events.ts";
+import { appendEvent, publishCommittedNotices, type EventActor } from "../../platform/events.ts";
 import type { Executor } from "../../platform/db/client.ts";
 import { inWorkspace } from "../../platform/tenancy.ts";
 import { eventActor, type ServiceContext } from "../../platform/context.ts";
@@ -283,18 +283,13 @@ interface StoreResult {
 }
 
 /**
- * Stores a message and moves its conversation along, in one statement: lock the
- * conversation, insert the message, update the counters (a customer's message reopens
- * it; an agent's first reply stamps the first response), append the events and queue
- * their notices. One round trip keeps the busiest write in the product cheap, and a
- * single statement is atomic even outside a transaction. Returns null when the
- * conversation does not exist in this workspace.
+ * Stores a message and moves its conversation along in one call of the
+ * `rapport_store_message` database function (see its migration): the busiest write in
+ * the product is one round trip with a cached plan, and atomic even outside a
+ * transaction. Returns null when the conversation does not exist in this workspace.
  */
 async function storeMessage(db: Executor, workspaceId: string, conversationId: string, input: StoredMessage, actor: EventActor): Promise<StoreResult | null> {
-  const now = new Date().toISOString();
-  const inbound = input.kind === "inbound";
-  const firstResponse = input.kind === "reply" && input.authorType === "agent";
-  // Outside a transaction this statement commits by itself, so its notices can go out after it.
+  // Outside a transaction the call commits by itself, so its notices can go out after it.
   const publishAfter = !(db instanceof PgTransaction);
   const [row] = await queryRows<{
     previousStatus: Status;
@@ -303,55 +298,12 @@ async function storeMessage(db: Executor, workspaceId: string, conversationId: s
     notices: string[] | null;
   }>(
     db,
-    sql`
-    WITH target AS (
-      SELECT id, customer_id, merged_into_id, status FROM conversations
-       WHERE workspace_id = ${workspaceId} AND id = ${conversationId}
-         FOR UPDATE
-    ), message AS (
-      INSERT INTO messages (id, workspace_id, conversation_id, kind, author_type, author_id, body_text, body_html, attachments, external_id, mentions, created_at)
-      SELECT ${uuidv7()}, ${workspaceId}, target.id, ${input.kind}, ${input.authorType},
-             CASE WHEN ${inbound} THEN target.customer_id ELSE ${input.authorId}::uuid END,
-             ${input.bodyText}, ${input.bodyHtml}, ${JSON.stringify(input.attachments ?? [])}::jsonb, ${input.externalId ?? null},
-             ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(input.mentions ?? [])}::jsonb)::uuid), ${now}::timestamptz
-        FROM target
-       WHERE target.merged_into_id IS NULL
-      ON CONFLICT (workspace_id, external_id) DO NOTHING
-      RETURNING *
-    ), moved AS (
-      UPDATE conversations c
-         SET message_count = c.message_count + 1,
-             last_activity_at = ${now}::timestamptz,
-             updated_at = ${now}::timestamptz,
-             last_message_preview = CASE WHEN ${input.kind === "note"} THEN c.last_message_preview ELSE ${preview(input.bodyText)} END,
-             last_message_at = CASE WHEN ${input.kind === "note"} THEN c.last_message_at ELSE ${now}::timestamptz END,
-             first_response_at = CASE WHEN ${firstResponse} THEN coalesce(c.first_response_at, ${now}::timestamptz) ELSE c.first_response_at END,
-             status = CASE WHEN ${inbound} THEN 'open' ELSE c.status END,
-             snoozed_until = CASE WHEN ${inbound} THEN NULL ELSE c.snoozed_until END
-        FROM message
-       WHERE c.workspace_id = ${workspaceId} AND c.id = message.conversation_id
-      RETURNING c.id
-    ), events AS (
-      INSERT INTO domain_events (workspace_id, type, subject_type, subject_id, actor_type, actor_id, payload)
-      SELECT ${workspaceId}, e.type, 'conversation', message.conversation_id, ${actor.type}, ${actor.id}::uuid, e.payload
-        FROM message, target,
-             LATERAL (VALUES
-               (1, 'message.created', jsonb_build_object('messageId', message.id, 'kind', message.kind, 'authorType', message.author_type, 'mentions', to_jsonb(message.mentions))),
-               (2, 'conversation.status_changed', CASE WHEN ${inbound} AND target.status <> 'open'
-                                                       THEN jsonb_build_object('from', target.status, 'to', 'open', 'reason', 'customer_replied') END)
-             ) AS e(position, type, payload)
-       WHERE e.payload IS NOT NULL
-       ORDER BY e.position
-      RETURNING *
-    ), notices AS (${publishAfter ? describeEvents(sql`events`) : notifyEvents(sql`events`)})
-    SELECT target.status AS "previousStatus", target.merged_into_id AS "mergedIntoId",
-           (SELECT json_build_object(
-                     'id', id, 'workspaceId', workspace_id, 'conversationId', conversation_id, 'kind', kind, 'authorType', author_type,
-                     'authorId', author_id, 'bodyText', body_text, 'bodyHtml', body_html, 'attachments', attachments, 'externalId', external_id,
-                     'mentions', to_jsonb(mentions), 'createdAt', created_at)
-              FROM message) AS message,
-           (SELECT json_agg(notice ORDER BY id) FROM notices) AS notices
-      FROM target`,
+    sql`SELECT previous_status AS "previousStatus", merged_into AS "mergedIntoId", stored_message AS message, event_notices AS notices
+          FROM rapport_store_message(
+            ${workspaceId}, ${conversationId}, ${uuidv7()}, ${input.kind}, ${input.authorType}, ${input.authorId}::uuid,
+            ${input.bodyText}, ${input.bodyHtml}, ${JSON.stringify(input.attachments ?? [])}::jsonb, ${input.externalId ?? null},
+            ${JSON.stringify(input.mentions ?? [])}::jsonb, ${preview(input.bodyText)}, ${new Date().toISOString()}::timestamptz,
+            ${actor.type}, ${actor.id}::uuid, ${!publishAfter})`,
   );
   if (!row) return null;
   if (publishAfter && row.notices) await publishCommittedNotices(db, row.notices);
