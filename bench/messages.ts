@@ -1,3 +1,4 @@
+import pg from "pg";
 import { measureRawInserts, type RawInsertResult } from "./lib/postgres.ts";
 import { runHttpLoad, startCpuSplit, type CpuSplit, type HttpResult } from "./lib/measure.ts";
 import { backendName, describeCpu, int, ms, printTable, ratio, writeResult, type Backend } from "./lib/report.ts";
@@ -55,6 +56,7 @@ export async function benchMessages(options: MessagesOptions): Promise<MessagesR
     try {
       const workspace = await createBenchWorkspace(server.url, "Bench messages");
       const ids = await openConversations(server.url, workspace.token, options.conversations);
+      if (bench.store.kind === "postgres") await settle(bench.store.databaseUrl);
       let sent = 0;
       const load = {
         url: server.url,
@@ -92,6 +94,20 @@ export async function benchMessages(options: MessagesOptions): Promise<MessagesR
     }
   } finally {
     await bench.dispose();
+  }
+}
+
+/**
+ * Vacuums and analyzes after the bulk setup, so the measured window sees the steady state
+ * of a running helpdesk rather than autovacuum catching up on thousands of fresh rows.
+ */
+async function settle(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("VACUUM (ANALYZE)");
+  } finally {
+    await client.end();
   }
 }
 

@@ -12,7 +12,8 @@ const usage = `Usage: npm run bench -- [messages] [inbox] [--postgres | --pglite
   --pglite          only on embedded PGlite (default: both, PostgreSQL first)
   --quick           small sizes and short runs, to check the benchmarks work
   --profile         write a V8 CPU profile of the server and print where its time went
-  --inbox-size N    conversations in the inbox workspace (default 1,000,000; quick 20,000)`;
+  --inbox-size N    conversations in the inbox workspace (default 1,000,000; quick 20,000)
+  --conversations N conversations the message load is spread over (default 1,000; quick 100)`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -22,6 +23,7 @@ const { values, positionals } = parseArgs({
     quick: { type: "boolean", default: false },
     profile: { type: "boolean", default: false },
     "inbox-size": { type: "string" },
+    conversations: { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -38,7 +40,7 @@ const inboxSize = values["inbox-size"] ? Number(values["inbox-size"]) : quick ? 
 
 const messageOptions = (backend: Backend): MessagesOptions => ({
   backend,
-  conversations: quick ? 100 : 1000,
+  conversations: values.conversations ? Number(values.conversations) : quick ? 100 : 1000,
   connections: 32,
   poolSize: 20,
   warmupSeconds: quick ? 2 : 5,
