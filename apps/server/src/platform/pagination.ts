@@ -1,3 +1,5 @@
+import { and, asc, desc, eq, gt, lt, or, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { AppError } from "./errors.ts";
 
 /** A page of a list, newest first unless the endpoint says otherwise. */
@@ -27,4 +29,36 @@ export function decodeCursor(cursor: string): Cursor {
     // fall through to the error below
   }
   throw new AppError("invalid_request", "The cursor is not one this API gave out; start again without it.");
+}
+
+/**
+ * A keyset page over a list ordered by a time and then the id: the condition for rows
+ * after the cursor, the ORDER BY that goes with it, and the cut of the fetched rows.
+ * Fetch `limit + 1` rows: the extra one says whether there is a next page.
+ */
+export class Keyset {
+  constructor(
+    private readonly time: PgColumn,
+    private readonly id: PgColumn,
+    private readonly direction: "asc" | "desc",
+  ) {}
+
+  after(cursor: string | undefined): SQL | undefined {
+    if (!cursor) return undefined;
+    const { value, id } = decodeCursor(cursor);
+    const at = new Date(value);
+    const beyond = this.direction === "desc" ? lt : gt;
+    return or(beyond(this.time, at), and(eq(this.time, at), beyond(this.id, id)));
+  }
+
+  get orderBy(): SQL[] {
+    const order = this.direction === "desc" ? desc : asc;
+    return [order(this.time), order(this.id)];
+  }
+
+  page<T extends { id: string }>(rows: T[], limit: number, timeOf: (row: T) => Date): Page<T> {
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor(timeOf(last).toISOString(), last.id) : null };
+  }
 }

@@ -1,12 +1,12 @@
 import { PgTransaction } from "drizzle-orm/pg-core";
-import { and, arrayContains, asc, desc, eq, gt, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { arrayContains, eq, gte, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { appendEvent, publishCommittedNotices, type EventActor } from "../../platform/events.ts";
 import type { Executor } from "../../platform/db/client.ts";
 import { inWorkspace } from "../../platform/tenancy.ts";
 import { eventActor, type ServiceContext } from "../../platform/context.ts";
 import { requireScope } from "../../platform/auth/policy.ts";
-import { decodeCursor, encodeCursor, type Page } from "../../platform/pagination.ts";
+import { Keyset, type Page } from "../../platform/pagination.ts";
 import { queryRows } from "../../platform/db/client.ts";
 import { uuidv7 } from "uuidv7";
 import { htmlToPlainText, sanitizeMessageHtml } from "../../platform/html.ts";
@@ -125,11 +125,8 @@ function byIdOrNone(column: typeof conversations.assigneeId | typeof conversatio
 
 export async function listConversations(ctx: ServiceContext, options: ListOptions): Promise<Page<Conversation>> {
   requireScope(ctx.actor, "conversations:read");
-  const descending = options.sort.startsWith("-");
-  const sortColumn = options.sort.includes("last_activity") ? conversations.lastActivityAt : conversations.createdAt;
-  const after = options.cursor ? decodeCursor(options.cursor) : undefined;
-  const beyond = (column: typeof sortColumn, id: typeof conversations.id, value: Date, lastId: string) =>
-    descending ? or(lt(column, value), and(eq(column, value), lt(id, lastId))) : or(gt(column, value), and(eq(column, value), gt(id, lastId)));
+  const byActivity = options.sort.includes("last_activity");
+  const keyset = new Keyset(byActivity ? conversations.lastActivityAt : conversations.createdAt, conversations.id, options.sort.startsWith("-") ? "desc" : "asc");
 
   const rows = await ctx.db
     .select(withCustomer)
@@ -147,22 +144,19 @@ export async function listConversations(ctx: ServiceContext, options: ListOption
         options.priority?.length ? inArray(conversations.priority, options.priority) : undefined,
         options.customerId ? eq(conversations.customerId, options.customerId) : undefined,
         options.updatedSince ? gte(conversations.updatedAt, options.updatedSince) : undefined,
-        after ? beyond(sortColumn, conversations.id, new Date(after.value), after.id) : undefined,
+        keyset.after(options.cursor),
       ),
     )
-    .orderBy(...(descending ? [desc(sortColumn), desc(conversations.id)] : [asc(sortColumn), asc(conversations.id)]))
+    .orderBy(...keyset.orderBy)
     .limit(options.limit + 1);
-  const items = rows.slice(0, options.limit);
-  const last = items.at(-1);
-  const lastValue = last && (options.sort.includes("last_activity") ? last.lastActivityAt : last.createdAt);
-  return { items, nextCursor: rows.length > options.limit && last && lastValue ? encodeCursor(lastValue.toISOString(), last.id) : null };
+  return keyset.page(rows, options.limit, (row) => (byActivity ? row.lastActivityAt : row.createdAt));
 }
 
 export async function listMessages(ctx: ServiceContext, conversationId: string, options: { limit: number; cursor?: string | undefined }): Promise<Page<Message>> {
   requireScope(ctx.actor, "conversations:read");
   const workspaceId = ctx.actor.workspaceId;
   await getConversationById(ctx.db, workspaceId, conversationId);
-  const after = options.cursor ? decodeCursor(options.cursor) : undefined;
+  const keyset = new Keyset(messages.createdAt, messages.id, "asc");
   const rows = await ctx.db
     .select(messageColumns)
     .from(messages)
@@ -171,14 +165,12 @@ export async function listMessages(ctx: ServiceContext, conversationId: string, 
         messages,
         workspaceId,
         eq(messages.conversationId, conversationId),
-        after ? or(gt(messages.createdAt, new Date(after.value)), and(eq(messages.createdAt, new Date(after.value)), gt(messages.id, after.id))) : undefined,
+        keyset.after(options.cursor),
       ),
     )
-    .orderBy(asc(messages.createdAt), asc(messages.id))
+    .orderBy(...keyset.orderBy)
     .limit(options.limit + 1);
-  const items = rows.slice(0, options.limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > options.limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null };
+  return keyset.page(rows, options.limit, (row) => row.createdAt);
 }
 
 // ---------------------------------------------------------------------------

@@ -1,11 +1,11 @@
-import { and, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { appendEvent, type EventActor } from "../../platform/events.ts";
 import type { Executor } from "../../platform/db/client.ts";
 import { inWorkspace } from "../../platform/tenancy.ts";
 import { eventActor, type ServiceContext } from "../../platform/context.ts";
 import { requireRole, requireScope } from "../../platform/auth/policy.ts";
-import { decodeCursor, encodeCursor, type Page } from "../../platform/pagination.ts";
+import { Keyset, type Page } from "../../platform/pagination.ts";
 import { customerIdentities, customers, type IdentityKind } from "./schema.ts";
 
 export type CustomerRow = typeof customers.$inferSelect;
@@ -225,7 +225,7 @@ export interface CustomerListOptions {
 export async function listCustomers(ctx: ServiceContext, options: CustomerListOptions): Promise<Page<Customer>> {
   requireScope(ctx.actor, "customers:read");
   const workspaceId = ctx.actor.workspaceId;
-  const after = options.cursor ? decodeCursor(options.cursor) : undefined;
+  const keyset = new Keyset(customers.createdAt, customers.id, "desc");
   const rows = await ctx.db
     .select(columns)
     .from(customers)
@@ -234,17 +234,13 @@ export async function listCustomers(ctx: ServiceContext, options: CustomerListOp
         customers,
         workspaceId,
         options.q ? sql`${customers.search} @@ websearch_to_tsquery('simple', ${options.q})` : undefined,
-        after ? or(lt(customers.createdAt, new Date(after.value)), and(eq(customers.createdAt, new Date(after.value)), lt(customers.id, after.id))) : undefined,
+        keyset.after(options.cursor),
       ),
     )
-    .orderBy(desc(customers.createdAt), desc(customers.id))
+    .orderBy(...keyset.orderBy)
     .limit(options.limit + 1);
-  const page = rows.slice(0, options.limit);
-  const last = page.at(-1);
-  return {
-    items: await withIdentities(ctx.db, workspaceId, page),
-    nextCursor: rows.length > options.limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null,
-  };
+  const page = keyset.page(rows, options.limit, (row) => row.createdAt);
+  return { items: await withIdentities(ctx.db, workspaceId, page.items), nextCursor: page.nextCursor };
 }
 
 /** Erases a customer and everything they wrote: the right to be forgotten, for supervisors and above. */

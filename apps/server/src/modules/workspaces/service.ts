@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { appendEvent } from "../../platform/events.ts";
 import type { Executor } from "../../platform/db/client.ts";
@@ -7,7 +7,7 @@ import { inWorkspace } from "../../platform/tenancy.ts";
 import { eventActor, withDb, type ServiceContext } from "../../platform/context.ts";
 import { generateToken, hashPassword, hashToken, verifyPassword } from "../../platform/auth/secrets.ts";
 import { requireMayGrantRole, requireRole, scopesForRole, type Actor, type Scope } from "../../platform/auth/policy.ts";
-import { decodeCursor, encodeCursor, type Page } from "../../platform/pagination.ts";
+import { Keyset, type Page } from "../../platform/pagination.ts";
 import { apiTokens, auditEntries, sessions, teamMembers, teams, users, workspaces, type Role } from "./schema.ts";
 
 export type Workspace = typeof workspaces.$inferSelect;
@@ -499,7 +499,7 @@ export async function recordAudit(ctx: ServiceContext, action: string, targetTyp
 
 export async function listAuditEntries(ctx: ServiceContext, options: { limit: number; cursor?: string | undefined }): Promise<Page<AuditEntry>> {
   requireRole(ctx.actor, "admin");
-  const after = options.cursor ? decodeCursor(options.cursor) : undefined;
+  const keyset = new Keyset(auditEntries.createdAt, auditEntries.id, "desc");
   const rows = await ctx.db
     .select()
     .from(auditEntries)
@@ -507,14 +507,12 @@ export async function listAuditEntries(ctx: ServiceContext, options: { limit: nu
       inWorkspace(
         auditEntries,
         ctx.actor.workspaceId,
-        after ? or(lt(auditEntries.createdAt, new Date(after.value)), and(eq(auditEntries.createdAt, new Date(after.value)), lt(auditEntries.id, after.id))) : undefined,
+        keyset.after(options.cursor),
       ),
     )
-    .orderBy(desc(auditEntries.createdAt), desc(auditEntries.id))
+    .orderBy(...keyset.orderBy)
     .limit(options.limit + 1);
-  const items = rows.slice(0, options.limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > options.limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null };
+  return keyset.page(rows, options.limit, (row) => row.createdAt);
 }
 
 export const scopesOf = (user: User): Scope[] => scopesForRole(user.role);
