@@ -270,7 +270,6 @@ interface StoredMessage {
 interface StoreResult {
   /** Null when nothing was stored: the conversation was merged away, or a message with this externalId exists. */
   message: Message | null;
-  previousStatus: Status;
   mergedIntoId: string | null;
 }
 
@@ -284,13 +283,12 @@ async function storeMessage(db: Executor, workspaceId: string, conversationId: s
   // Outside a transaction the call commits by itself, so its notices can go out after it.
   const publishAfter = !(db instanceof PgTransaction);
   const [row] = await queryRows<{
-    previousStatus: Status;
     mergedIntoId: string | null;
     message: (Omit<Message, "createdAt"> & { createdAt: string }) | null;
     notices: string[] | null;
   }>(
     db,
-    sql`SELECT previous_status AS "previousStatus", merged_into AS "mergedIntoId", stored_message AS message, event_notices AS notices
+    sql`SELECT merged_into AS "mergedIntoId", stored_message AS message, event_notices AS notices
           FROM rapport_store_message(
             ${workspaceId}, ${conversationId}, ${uuidv7()}, ${input.kind}, ${input.authorType}, ${input.authorId}::uuid,
             ${input.bodyText}, ${input.bodyHtml}, ${JSON.stringify(input.attachments ?? [])}::jsonb, ${input.externalId ?? null},
@@ -300,7 +298,7 @@ async function storeMessage(db: Executor, workspaceId: string, conversationId: s
   if (!row) return null;
   if (publishAfter && row.notices) await publishCommittedNotices(db, row.notices);
   const message = row.message && { ...row.message, createdAt: new Date(row.message.createdAt) };
-  return { previousStatus: row.previousStatus, mergedIntoId: row.mergedIntoId, message };
+  return { mergedIntoId: row.mergedIntoId, message };
 }
 
 /** Stores a message, or says why not: no such conversation, merged away, or already stored under its externalId (then returns that one). */
