@@ -1,12 +1,32 @@
+import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
 import { WebSocket, type RawData } from "ws";
 import type { Actor } from "../auth/policy.ts";
 import type { Database } from "../db/client.ts";
 import { EVENTS_CHANNEL, type EventNotice } from "../events.ts";
-import { answer, CLOSE_GOING_AWAY, CLOSE_SIGNED_OUT, CLOSE_TRY_AGAIN_LATER, encode, eventFrame, RESYNC } from "./protocol.ts";
+import { PRESENCE_CHANNEL, PresenceBoard, PresencePublisher, type PresenceNotice } from "./presence.ts";
+import {
+  CLOSE_GOING_AWAY,
+  CLOSE_SIGNED_OUT,
+  CLOSE_TRY_AGAIN_LATER,
+  encode,
+  eventFrame,
+  PONG,
+  readFrame,
+  RESYNC,
+  type ClientMessage,
+  type PresenceState,
+} from "./protocol.ts";
 
 /** A socket with this much unsent data is not keeping up; holding more for it would let one client grow the heap. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
+/** A socket is one tab: it can hardly show more conversations than this at once, and the bound caps what it can make us remember. */
+const MAX_PRESENCE_PER_SOCKET = 50;
+/** Repeated "typing" from one socket in one conversation goes out at most this often; clients may send one per keystroke. */
+const TYPING_RELAY_MS = 2_000;
+/** Presence and query frames a socket may send in a burst, refilled at `PRESENCE_REFILL_PER_S`. */
+const PRESENCE_BURST = 20;
+const PRESENCE_REFILL_PER_S = 2;
 
 export interface RealtimeHubOptions {
   /** How often every socket is pinged; one that has not answered the previous ping by then is dropped. */
@@ -15,6 +35,20 @@ export interface RealtimeHubOptions {
   reconnectMs?: { initial: number; max: number };
   /** How long stop() waits for clients to finish the closing handshake. */
   closeGraceMs?: number;
+  /** How long heard presence lasts unless refreshed (clients refresh every 10–15 s). */
+  presenceTtlMs?: number;
+  /** How long "typing" lasts unless refreshed. */
+  typingMs?: number;
+}
+
+/** What the hub keeps for each socket besides its actor. */
+interface Peer {
+  connection: number;
+  userName: string;
+  /** The conversations this socket said it is in, and when it last relayed "typing" in each. */
+  presence: Map<string, { state: Exclude<PresenceState, "left">; relayedAt: number }>;
+  tokens: number;
+  refilledAt: number;
 }
 
 /**
@@ -52,6 +86,14 @@ function send(socket: WebSocket, frame: string): void {
 export class RealtimeHub {
   private readonly byWorkspace = new Map<string, Set<WebSocket>>();
   private readonly actorOf = new Map<WebSocket, Actor>();
+  private readonly peerOf = new Map<WebSocket, Peer>();
+  /** This process among the others that share presence through PostgreSQL. */
+  private readonly origin = randomUUID();
+  private nextConnection = 0;
+  private readonly board: PresenceBoard;
+  private readonly presenceTtlMs: number;
+  /** PGlite lives in this one process, so presence has nobody else to reach. */
+  private readonly publisher: PresencePublisher | undefined;
   /** Sockets pinged by the last heartbeat that have not answered yet. */
   private readonly unanswered = new Set<WebSocket>();
   // Listeners shared by every socket (`this` is the socket), so a connection costs no closures.
@@ -65,6 +107,7 @@ export class RealtimeHub {
   private log: FastifyBaseLogger | undefined;
   private unlisten: (() => Promise<void>) | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
+  private presenceSweep: NodeJS.Timeout | undefined;
   private retry: NodeJS.Timeout | undefined;
   private resubscribing: Promise<void> | undefined;
   private drained: (() => void) | undefined;
@@ -76,11 +119,17 @@ export class RealtimeHub {
     this.heartbeatMs = options.heartbeatMs ?? 30_000;
     this.reconnectMs = options.reconnectMs ?? { initial: 250, max: 30_000 };
     this.closeGraceMs = options.closeGraceMs ?? 2_000;
+    this.presenceTtlMs = options.presenceTtlMs ?? 30_000;
+    this.board = new PresenceBoard(this.presenceTtlMs, options.typingMs ?? 10_000);
+    this.publisher = database.kind === "postgres" ? new PresencePublisher(database.db, () => this.log) : undefined;
     const { unanswered } = this;
     const remove = (socket: WebSocket) => this.remove(socket);
+    const handle = (socket: WebSocket, message: ClientMessage) => this.handle(socket, message);
     this.onMessage = function (data, isBinary) {
       unanswered.delete(this);
-      send(this, encode(answer(data, isBinary)));
+      const message = readFrame(data, isBinary);
+      if (message.type === "error") send(this, encode(message));
+      else handle(this, message);
     };
     this.onPong = function () {
       unanswered.delete(this);
@@ -102,6 +151,8 @@ export class RealtimeHub {
     this.state = "running";
     this.heartbeat = setInterval(() => this.beat(), this.heartbeatMs);
     this.heartbeat.unref();
+    this.presenceSweep = setInterval(() => this.sweepPresence(), Math.min(5_000, Math.ceil(this.presenceTtlMs / 3)));
+    this.presenceSweep.unref();
   }
 
   /** Closes every socket with 1001 (clients reconnect, to another process if need be), then stops listening. */
@@ -109,15 +160,18 @@ export class RealtimeHub {
     if (this.state === "stopped") return;
     this.state = "stopped";
     clearInterval(this.heartbeat);
+    clearInterval(this.presenceSweep);
     clearTimeout(this.retry);
     await this.closeSockets();
+    // The sockets' "left" notices go out before the database closes.
+    await this.publisher?.drain();
     await this.resubscribing;
     await this.unlisten?.();
     this.unlisten = undefined;
   }
 
-  /** Takes an authenticated, authorized socket and greets it. */
-  add(socket: WebSocket, actor: Actor): void {
+  /** Takes an authenticated, authorized socket and greets it. `userName` is what presence shows others. */
+  add(socket: WebSocket, actor: Actor, userName = ""): void {
     if (this.state !== "running") {
       socket.close(CLOSE_GOING_AWAY, "Server is shutting down");
       return;
@@ -129,6 +183,7 @@ export class RealtimeHub {
     }
     peers.add(socket);
     this.actorOf.set(socket, actor);
+    this.peerOf.set(socket, { connection: this.nextConnection++, userName, presence: new Map(), tokens: PRESENCE_BURST, refilledAt: Date.now() });
     socket.on("message", this.onMessage);
     socket.on("pong", this.onPong);
     socket.on("close", this.onClose);
@@ -138,20 +193,127 @@ export class RealtimeHub {
   private remove(socket: WebSocket): void {
     const workspaceId = this.actorOf.get(socket)?.workspaceId;
     if (workspaceId === undefined) return;
+    const actor = this.actorOf.get(socket)!;
+    const peer = this.peerOf.get(socket)!;
     this.actorOf.delete(socket);
+    this.peerOf.delete(socket);
     this.unanswered.delete(socket);
+    const at = new Date().toISOString();
+    for (const conversationId of peer.presence.keys()) this.announce(this.noticeOf(actor, peer, conversationId, "left", at), socket);
     const peers = this.byWorkspace.get(workspaceId);
     peers?.delete(socket);
     if (peers?.size === 0) this.byWorkspace.delete(workspaceId);
     if (this.actorOf.size === 0) this.drained?.();
   }
 
+  /** Listens for events and, across processes, presence; losing either drops both, so they come back together. */
   private async subscribe(): Promise<void> {
-    this.unlisten = await this.database.listen(
-      EVENTS_CHANNEL,
-      (text) => this.deliver(text),
-      (error) => this.lost(error),
-    );
+    const unlisteners: (() => Promise<void>)[] = [];
+    const unlisten = async () => {
+      await Promise.all(unlisteners.map((each) => each()));
+    };
+    let lostEarly: Error | undefined;
+    // Only the first loss of this subscription counts, even one before it was complete.
+    const lost = (error: Error) => {
+      if (this.unlisten === unlisten) this.lost(error);
+      else lostEarly ??= error;
+    };
+    try {
+      unlisteners.push(await this.database.listen(EVENTS_CHANNEL, (text) => this.deliver(text), lost));
+      if (this.publisher) unlisteners.push(await this.database.listen(PRESENCE_CHANNEL, (text) => this.hearRemote(text), lost));
+    } catch (error) {
+      await unlisten();
+      throw error;
+    }
+    this.unlisten = unlisten;
+    if (lostEarly) this.lost(lostEarly);
+  }
+
+  private handle(socket: WebSocket, message: ClientMessage): void {
+    if (message.type === "ping") {
+      send(socket, PONG);
+      return;
+    }
+    const actor = this.actorOf.get(socket);
+    const peer = this.peerOf.get(socket);
+    if (!actor || !peer) return;
+    const now = Date.now();
+    if (message.type === "presence.query") {
+      if (!this.spend(socket, peer, now)) return;
+      const viewers = this.board.viewers(actor.workspaceId, message.conversationId, now, { origin: this.origin, connection: peer.connection });
+      send(socket, encode({ type: "presence.snapshot", conversationId: message.conversationId, viewers }));
+      return;
+    }
+    const { conversationId, state } = message;
+    const current = peer.presence.get(conversationId);
+    if (state === "left" && !current) return;
+    if (state === "typing" && current?.state === "typing" && now - current.relayedAt < TYPING_RELAY_MS) return;
+    if (!current && peer.presence.size >= MAX_PRESENCE_PER_SOCKET) {
+      send(socket, encode({ type: "error", code: "rate_limited", message: `One socket can be present in at most ${MAX_PRESENCE_PER_SOCKET} conversations; send "left" for those you closed.` }));
+      return;
+    }
+    if (!this.spend(socket, peer, now)) return;
+    if (state === "left") peer.presence.delete(conversationId);
+    else peer.presence.set(conversationId, { state, relayedAt: now });
+    this.announce(this.noticeOf(actor, peer, conversationId, state, new Date(now).toISOString()), socket);
+  }
+
+  /** Takes one frame from the socket's budget, or tells it to slow down. */
+  private spend(socket: WebSocket, peer: Peer, now: number): boolean {
+    peer.tokens = Math.min(PRESENCE_BURST, peer.tokens + ((now - peer.refilledAt) / 1000) * PRESENCE_REFILL_PER_S);
+    peer.refilledAt = now;
+    if (peer.tokens >= 1) {
+      peer.tokens -= 1;
+      return true;
+    }
+    send(socket, encode({ type: "error", code: "rate_limited", message: "Too many presence frames; refresh presence every 10–15 seconds and typing at most every 2 seconds." }));
+    return false;
+  }
+
+  private noticeOf(actor: Actor, peer: Peer, conversationId: string, state: PresenceState, at: string): PresenceNotice {
+    return { origin: this.origin, connection: peer.connection, workspaceId: actor.workspaceId, userId: actor.userId, userName: peer.userName, conversationId, state, at };
+  }
+
+  /** Tells this process's sockets (but the sender's) and every other process. */
+  private announce(notice: PresenceNotice, sender: WebSocket): void {
+    this.hear(notice, sender);
+    this.publisher?.publish(notice);
+  }
+
+  private hearRemote(text: string): void {
+    let notice: PresenceNotice;
+    try {
+      notice = JSON.parse(text) as PresenceNotice;
+    } catch (error) {
+      this.log?.error({ err: error }, "unreadable presence notice");
+      return;
+    }
+    // This process heard its own notices as it sent them.
+    if (notice.origin !== this.origin) this.hear(notice);
+  }
+
+  /**
+   * Records a notice and passes it on to the workspace's sockets here. The state sent is
+   * the user's over all their sockets: closing one of two tabs does not make them leave.
+   */
+  private hear(notice: PresenceNotice, sender?: WebSocket): void {
+    const { state } = this.board.record(notice, Date.now());
+    const peers = this.byWorkspace.get(notice.workspaceId);
+    if (!peers) return;
+    const { userId, userName, conversationId, at } = notice;
+    const frame = encode({ type: "presence", userId, userName, conversationId, state, at });
+    for (const socket of peers) if (socket !== sender) send(socket, frame);
+  }
+
+  private sweepPresence(): void {
+    const now = Date.now();
+    const at = new Date(now).toISOString();
+    for (const { workspaceId, conversationId, userId, userName } of this.board.sweep(now)) {
+      const peers = this.byWorkspace.get(workspaceId);
+      if (!peers) continue;
+      const frame = encode({ type: "presence", userId, userName, conversationId, state: "left", at });
+      for (const socket of peers) send(socket, frame);
+    }
   }
 
   private deliver(text: string): void {
@@ -185,7 +347,10 @@ export class RealtimeHub {
   }
 
   private lost(error: Error): void {
+    const rest = this.unlisten;
     this.unlisten = undefined;
+    // Closes the subscription that survived, so both come back together.
+    void rest?.().catch(() => undefined);
     if (this.state !== "running") return;
     this.log?.warn({ err: error }, "lost the LISTEN connection; reconnecting");
     this.scheduleResubscribe(0);

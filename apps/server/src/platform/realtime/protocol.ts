@@ -1,13 +1,33 @@
 import type { RawData } from "ws";
 import type { EventNotice } from "../events.ts";
 
+export const PRESENCE_STATES = ["viewing", "typing", "left"] as const;
+export type PresenceState = (typeof PRESENCE_STATES)[number];
+
+/** Someone in a conversation, as a snapshot lists them. */
+export interface Viewer {
+  userId: string;
+  userName: string;
+  state: Exclude<PresenceState, "left">;
+  at: string;
+}
+
 /** The realtime socket's messages, as JSON text frames. docs/realtime.md describes them for clients. */
 export type ServerMessage =
   | { type: "hello"; workspaceId: string; userId: string }
   | { type: "event"; event: Omit<EventNotice, "workspaceId"> }
+  | { type: "presence"; userId: string; userName: string; conversationId: string; state: PresenceState; at: string }
+  | { type: "presence.snapshot"; conversationId: string; viewers: Viewer[] }
   | { type: "resync" }
   | { type: "pong" }
-  | { type: "error"; code: "invalid_message" | "unknown_type"; message: string };
+  | { type: "error"; code: "invalid_message" | "unknown_type" | "rate_limited"; message: string };
+
+export type ErrorMessage = Extract<ServerMessage, { type: "error" }>;
+
+export type ClientMessage =
+  | { type: "ping" }
+  | { type: "presence"; conversationId: string; state: PresenceState }
+  | { type: "presence.query"; conversationId: string };
 
 export const CLOSE_GOING_AWAY = 1001;
 /** The client fell too far behind reading; it should reconnect and resync. */
@@ -18,25 +38,38 @@ export const CLOSE_SIGNED_OUT = 4401;
 export const encode = (message: ServerMessage): string => JSON.stringify(message);
 
 export const RESYNC = encode({ type: "resync" });
+export const PONG = encode({ type: "pong" });
 
 export function eventFrame(notice: EventNotice): string {
   const { id, type, subjectType, subjectId, payload } = notice;
   return encode({ type: "event", event: { id, type, subjectType, subjectId, payload } });
 }
 
-/** The answer to one client frame. Nothing a client sends can throw. */
-export function answer(data: RawData, isBinary: boolean): ServerMessage {
-  if (isBinary) return { type: "error", code: "invalid_message", message: "Send JSON in text frames." };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const invalid = (message: string): ErrorMessage => ({ type: "error", code: "invalid_message", message });
+
+/** A client frame, or the error frame that answers it. Nothing a client sends can throw. */
+export function readFrame(data: RawData, isBinary: boolean): ClientMessage | ErrorMessage {
+  if (isBinary) return invalid("Send JSON in text frames.");
   let message: unknown;
   try {
     message = JSON.parse(data.toString());
   } catch {
-    return { type: "error", code: "invalid_message", message: "The frame is not valid JSON." };
+    return invalid("The frame is not valid JSON.");
   }
   if (typeof message !== "object" || message === null || typeof (message as { type?: unknown }).type !== "string") {
-    return { type: "error", code: "invalid_message", message: "Send a JSON object with a string \"type\"." };
+    return invalid("Send a JSON object with a string \"type\".");
   }
-  const { type } = message as { type: string };
-  if (type === "ping") return { type: "pong" };
-  return { type: "error", code: "unknown_type", message: `Unknown message type ${JSON.stringify(type.slice(0, 100))}; the only one is "ping".` };
+  const { type, conversationId, state } = message as { type: string; conversationId?: unknown; state?: unknown };
+  if (type === "ping") return { type: "ping" };
+  if (type !== "presence" && type !== "presence.query") {
+    return { type: "error", code: "unknown_type", message: `Unknown message type ${JSON.stringify(type.slice(0, 100))}; send "ping", "presence" or "presence.query".` };
+  }
+  if (typeof conversationId !== "string" || !UUID.test(conversationId)) return invalid(`A "${type}" frame needs "conversationId", a conversation's id (UUID).`);
+  // Lower case, so one conversation is one key whichever way a client spells its id.
+  const id = conversationId.toLowerCase();
+  if (type === "presence.query") return { type, conversationId: id };
+  if (!PRESENCE_STATES.includes(state as PresenceState)) return invalid(`A "presence" frame needs "state": one of ${PRESENCE_STATES.map((s) => `"${s}"`).join(", ")}.`);
+  return { type, conversationId: id, state: state as PresenceState };
 }

@@ -110,6 +110,30 @@ async function signIn(server: TestServer, workspace: TestWorkspace): Promise<str
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
+type PresenceFrame = Extract<ServerMessage, { type: "presence" }>;
+type SnapshotFrame = Extract<ServerMessage, { type: "presence.snapshot" }>;
+
+const isPresence = (userId: string, state: string, conversationId?: string) => (message: ServerMessage) =>
+  message.type === "presence" && message.userId === userId && message.state === state && (conversationId === undefined || message.conversationId === conversationId);
+
+const presenceFrames = (socket: TestSocket) => socket.messages.filter((message): message is PresenceFrame => message.type === "presence");
+
+/** Waits until `count` presence frames matching `match` have arrived. */
+const waitForPresence = (socket: TestSocket, match: (frame: PresenceFrame) => boolean, count: number, timeoutMs?: number) =>
+  socket.waitFor(() => presenceFrames(socket).filter(match).length >= count, timeoutMs);
+
+function sendPresence(socket: TestSocket, conversationId: string, state: string): void {
+  socket.socket.send(JSON.stringify({ type: "presence", conversationId, state }));
+}
+
+/** Asks who is in a conversation and waits for the answer. */
+async function snapshot(socket: TestSocket, conversationId: string): Promise<SnapshotFrame> {
+  const before = socket.messages.length;
+  socket.socket.send(JSON.stringify({ type: "presence.query", conversationId }));
+  await socket.waitFor((message) => message.type === "presence.snapshot" && socket.messages.indexOf(message) >= before);
+  return socket.messages.slice(before).find((message): message is SnapshotFrame => message.type === "presence.snapshot")!;
+}
+
 let server: TestServer;
 let a: TestWorkspace;
 let b: TestWorkspace;
@@ -219,6 +243,141 @@ describe("protocol", () => {
     expect(errors.map((error) => error.type === "error" && error.code)).toEqual(["invalid_message", "invalid_message", "unknown_type", "invalid_message"]);
     expect(socket.messages.at(-1)).toEqual({ type: "pong" });
     expect(socket.socket.readyState).toBe(WebSocket.OPEN);
+  });
+});
+
+describe("presence", () => {
+  it("tells the workspace's other users who is viewing and typing, answers who is there, and says when they leave", async () => {
+    const workspace = await createTestWorkspace(server, "Presence");
+    const ownerToken = await issueToken(workspace, ["conversations:read"]);
+    const agent = await workspace.member("agent", ["conversations:read"]);
+    const { conversation } = await createConversation(workspace);
+    const owner = await connect(bearer(ownerToken));
+    const agentSocket = await connect(bearer(agent.token));
+    const agentTab = await connect(bearer(agent.token));
+    await Promise.all([owner, agentSocket, agentTab].map((socket) => socket.waitFor((message) => message.type === "hello")));
+
+    sendPresence(agentSocket, conversation.id, "viewing");
+    const viewing = await owner.waitFor(isPresence(agent.userId, "viewing", conversation.id));
+    expect(viewing).toEqual({ type: "presence", userId: agent.userId, userName: "agent person", conversationId: conversation.id, state: "viewing", at: expect.any(String) });
+    // The same user's other tab hears it; the socket that sent it does not.
+    await agentTab.waitFor(isPresence(agent.userId, "viewing", conversation.id));
+    await agentSocket.settle();
+    expect(presenceFrames(agentSocket)).toEqual([]);
+
+    expect((await snapshot(owner, conversation.id)).viewers).toEqual([{ userId: agent.userId, userName: "agent person", state: "viewing", at: viewing.type === "presence" && viewing.at }]);
+    // A socket does not see itself, but sees the others.
+    sendPresence(owner, conversation.id, "viewing");
+    await agentSocket.waitFor(isPresence(workspace.ownerId, "viewing"));
+    expect((await snapshot(agentSocket, conversation.id)).viewers.map((viewer) => viewer.userId)).toEqual([workspace.ownerId]);
+
+    // Typing sent on every keystroke is relayed once per couple of seconds.
+    for (let i = 0; i < 5; i++) sendPresence(agentSocket, conversation.id, "typing");
+    await owner.waitFor(isPresence(agent.userId, "typing"));
+    await agentSocket.settle();
+    await owner.settle();
+    expect(presenceFrames(owner).filter((frame) => frame.state === "typing")).toHaveLength(1);
+    expect((await snapshot(owner, conversation.id)).viewers).toMatchObject([{ userId: agent.userId, state: "typing" }]);
+
+    sendPresence(agentSocket, conversation.id, "left");
+    await owner.waitFor(isPresence(agent.userId, "left"));
+    expect((await snapshot(owner, conversation.id)).viewers).toEqual([]);
+
+    // Closing a socket says "left" for it; with another tab still there the user stays.
+    const agentViewing = (frame: PresenceFrame) => frame.userId === agent.userId && frame.state === "viewing";
+    sendPresence(agentSocket, conversation.id, "viewing");
+    sendPresence(agentTab, conversation.id, "viewing");
+    await waitForPresence(owner, agentViewing, 3);
+    agentSocket.close();
+    await waitForPresence(owner, agentViewing, 4);
+    expect((await snapshot(owner, conversation.id)).viewers).toMatchObject([{ userId: agent.userId, state: "viewing" }]);
+    agentTab.close();
+    await waitForPresence(owner, (frame) => frame.userId === agent.userId && frame.state === "left", 2);
+    expect((await snapshot(owner, conversation.id)).viewers).toEqual([]);
+  });
+
+  it("never reaches another workspace, even naming the same conversation", async () => {
+    const [inA, inB] = await Promise.all([connect(bearer(tokenA)), connect(bearer(tokenB))]);
+    await Promise.all([inA.waitFor((message) => message.type === "hello"), inB.waitFor((message) => message.type === "hello")]);
+    const { conversation } = await createConversation(a);
+    const agent = await a.member("agent", ["conversations:read"]);
+    const watcher = await connect(bearer(agent.token));
+    await watcher.waitFor((message) => message.type === "hello");
+
+    sendPresence(inA, conversation.id, "typing");
+    await watcher.waitFor(isPresence(a.ownerId, "typing", conversation.id));
+    // B names A's conversation: A does not hear of it, and B is told nobody is there.
+    sendPresence(inB, conversation.id, "viewing");
+    expect((await snapshot(inB, conversation.id)).viewers).toEqual([]);
+    await inB.settle();
+    await watcher.settle();
+    expect(presenceFrames(inB)).toEqual([]);
+    expect(presenceFrames(watcher).map((frame) => frame.userId)).toEqual([a.ownerId]);
+    expect((await snapshot(watcher, conversation.id)).viewers.map((viewer) => viewer.userId)).toEqual([a.ownerId]);
+  });
+
+  it("answers malformed presence frames with errors, and slows down a flood", async () => {
+    const socket = await connect(bearer(tokenA));
+    socket.socket.send(JSON.stringify({ type: "presence", conversationId: "not-a-uuid", state: "viewing" }));
+    socket.socket.send(JSON.stringify({ type: "presence", conversationId: "0190a7c2-0000-7000-8000-000000000000", state: "dancing" }));
+    socket.socket.send(JSON.stringify({ type: "presence.query" }));
+    socket.socket.send(JSON.stringify({ type: "presence.subscribe" }));
+    await socket.settle();
+    const codes = () => socket.messages.flatMap((message) => (message.type === "error" ? [message.code] : []));
+    expect(codes()).toEqual(["invalid_message", "invalid_message", "invalid_message", "unknown_type"]);
+
+    for (let i = 0; i < 30; i++) sendPresence(socket, `0190a7c2-0000-7000-8000-${String(i).padStart(12, "0")}`, "viewing");
+    await socket.settle();
+    expect(codes().filter((code) => code === "rate_limited").length).toBeGreaterThanOrEqual(10);
+    expect(socket.socket.readyState).toBe(WebSocket.OPEN);
+  });
+});
+
+describe("presence that nobody refreshes", () => {
+  let hub: RealtimeHub;
+  let wss: WebSocketServer;
+  let url: string;
+  let workspace: TestWorkspace;
+  let agentId: string;
+
+  beforeAll(async () => {
+    workspace = await createTestWorkspace(server, "Presence expiry");
+    agentId = (await workspace.member("agent")).userId;
+    hub = new RealtimeHub(server.database, { presenceTtlMs: 400, typingMs: 150 });
+    await hub.start(server.app.log);
+    wss = new WebSocketServer({ port: 0, host: "127.0.0.1", path: "/api/v1/realtime" });
+    await new Promise((resolve) => wss.once("listening", resolve));
+    // The first socket is the owner, the others the agent.
+    wss.on("connection", (socket) => {
+      const userId = hub.connections === 0 ? workspace.ownerId : agentId;
+      hub.add(socket, { via: "api_token", workspaceId: workspace.id, userId, role: "agent", scopes: ["conversations:read"] }, userId === agentId ? "Ana Agent" : "Olive Owner");
+    });
+    url = `http://127.0.0.1:${(wss.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await hub.stop();
+    await new Promise((resolve) => wss.close(resolve));
+  });
+
+  it("lets typing lapse to viewing, then forgets the viewer and says they left", async () => {
+    const owner = await connect({}, {}, url);
+    await owner.waitFor((message) => message.type === "hello");
+    const agent = await connect({}, {}, url);
+    await agent.waitFor((message) => message.type === "hello");
+    const conversationId = "0190a7c2-0000-7000-8000-0000000000aa";
+
+    sendPresence(agent, conversationId, "typing");
+    await owner.waitFor(isPresence(agentId, "typing", conversationId));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await snapshot(owner, conversationId)).viewers).toMatchObject([{ userId: agentId, userName: "Ana Agent", state: "viewing" }]);
+
+    const left = await owner.waitFor(isPresence(agentId, "left", conversationId), 2000);
+    expect(left).toMatchObject({ userName: "Ana Agent" });
+    expect((await snapshot(owner, conversationId)).viewers).toEqual([]);
+    // The agent's socket is still open: refreshing brings them back.
+    sendPresence(agent, conversationId, "viewing");
+    await waitForPresence(owner, (frame) => frame.state === "viewing", 1);
   });
 });
 
@@ -358,6 +517,44 @@ describe.skipIf(!testDatabaseUrl())("on PostgreSQL", () => {
       });
       expect(opened.status).toBe(201);
       await socket.waitFor(isEvent("message.created", opened.body.conversation.id), 1000);
+    });
+
+    it("shares presence between processes: frames, the snapshot of who is there, and leaving", async () => {
+      const [first, second] = urls as [string, string];
+      const email = `presence-${Date.now()}@example.test`;
+      const signup = await new ApiClient(first).post<{ workspace: { id: string; slug: string }; user: { id: string }; csrfToken: string }>("/api/v1/signup", {
+        workspaceName: "Presence across processes",
+        name: "Pat Processes",
+        email,
+        password: "correct horse battery staple",
+      });
+      expect(signup.status).toBe(201);
+      const session = new ApiClient(first, { cookie: sessionToken(signup.headers), csrfToken: signup.body.csrfToken });
+      const agentEmail = `presence-agent-${Date.now()}@example.test`;
+      const agent = await session.post<{ id: string }>("/api/v1/users", { email: agentEmail, name: "Ana Agent", role: "agent", password: "correct horse battery staple" });
+      expect(agent.status).toBe(201);
+      const agentLogin = await new ApiClient(second).post("/api/v1/auth/login", { email: agentEmail, password: "correct horse battery staple", workspace: signup.body.workspace.slug });
+      expect(agentLogin.status).toBe(200);
+      const conversationId = "0190a7c2-0000-7000-8000-0000000000bb";
+
+      // The agent opens the conversation on the second process before the owner arrives on the first.
+      const onSecond = await connect({ cookie: `rapport_session=${sessionToken(agentLogin.headers)}`, origin: second }, {}, second);
+      await onSecond.waitFor((message) => message.type === "hello");
+      sendPresence(onSecond, conversationId, "viewing");
+      await onSecond.settle();
+      const onFirst = await connect({ cookie: `rapport_session=${sessionToken(signup.headers)}`, origin: first }, {}, first);
+      await onFirst.waitFor((message) => message.type === "hello");
+      await vi.waitFor(async () => expect((await snapshot(onFirst, conversationId)).viewers).toMatchObject([{ userId: agent.body.id, userName: "Ana Agent", state: "viewing" }]));
+
+      sendPresence(onSecond, conversationId, "typing");
+      await onFirst.waitFor(isPresence(agent.body.id, "typing", conversationId));
+      sendPresence(onFirst, conversationId, "viewing");
+      await onSecond.waitFor((message) => message.type === "presence" && message.userId === signup.body.user.id && message.userName === "Pat Processes" && message.state === "viewing");
+      expect((await snapshot(onSecond, conversationId)).viewers.map((viewer) => viewer.userId)).toEqual([signup.body.user.id]);
+
+      onSecond.close();
+      await onFirst.waitFor(isPresence(agent.body.id, "left", conversationId));
+      expect((await snapshot(onFirst, conversationId)).viewers).toEqual([]);
     });
   });
 });
