@@ -11,6 +11,7 @@ import { authenticate } from "./platform/http/auth.ts";
 import { AppError, errorBody } from "./platform/errors.ts";
 import type { App, AppDeps } from "./platform/http/context.ts";
 import { registerOperationsRoutes } from "./platform/http/operations.ts";
+import { registerWebApp } from "./platform/http/web-app.ts";
 import { registerWorkspaceRoutes } from "./modules/workspaces/routes.ts";
 import { registerCustomerRoutes } from "./modules/customers/routes.ts";
 import { registerConversationRoutes } from "./modules/conversations/routes.ts";
@@ -67,6 +68,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
 
   registerOperationsRoutes(app, options);
+  await registerWebApp(app);
   await app.register(
     async (api) => {
       registerWorkspaceRoutes(api, options);

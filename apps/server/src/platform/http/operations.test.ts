@@ -33,6 +33,6 @@ describe("operations endpoints", () => {
     expect(await docs.text()).toContain("swagger");
     const home = await fetch(`${server.url}/`, { redirect: "manual" });
     expect(home.status).toBe(302);
-    expect(home.headers.get("location")).toBe("/api/docs");
+    expect(home.headers.get("location")).toBe("/app/");
   });
 });

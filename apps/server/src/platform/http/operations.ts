@@ -22,8 +22,7 @@ export function registerOperationsRoutes(app: App, deps: AppDeps): void {
 
   const health = { config: { public: true }, schema: { hide: true } };
   app.get("/healthz", health, () => ({ status: "ok" }));
-  // Until the agent app is served here, the front door leads to the browsable API.
-  app.get("/", health, (_request, reply) => reply.redirect("/api/docs"));
+  app.get("/", health, (_request, reply) => reply.redirect("/app/"));
   app.get(
     "/readyz",
     { ...health, schema: { hide: true, response: { 200: Type.Object({ status: Type.String() }), 503: Type.Object({ status: Type.String(), error: Type.String() }) } } },

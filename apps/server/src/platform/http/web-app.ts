@@ -1,0 +1,59 @@
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
+import fastifyStatic from "@fastify/static";
+import type { FastifyReply } from "fastify";
+import type { App } from "./context.ts";
+
+/** Where `vite build` puts the agent app (apps/web/dist). */
+export const WEB_APP_DIR = fileURLToPath(new URL("../../../../web/dist/", import.meta.url));
+
+// The app's own scripts and styles only: a message's HTML that slipped past the sanitizer still runs nothing.
+// Mantine sets CSS variables through style attributes, hence 'unsafe-inline' for styles alone.
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self' ws: wss:",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join("; ");
+
+const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Rapport</title>
+<p>The agent app has not been built. <code>npm start</code> builds it; so does <code>npm run build:web</code>.
+The API is at <a href="/api/docs">/api/docs</a>.</p></html>`;
+
+/**
+ * Serves the agent app at /app: hashed assets are cached for good, and every other path under /app is the
+ * single page, which routes in the browser.
+ */
+export async function registerWebApp(app: App, root = WEB_APP_DIR): Promise<void> {
+  const built = fs.existsSync(`${root}index.html`);
+  const sendPage = (reply: FastifyReply) => {
+    void reply.header("content-security-policy", CONTENT_SECURITY_POLICY).header("x-content-type-options", "nosniff").header("referrer-policy", "same-origin");
+    if (!built) return reply.status(503).type("text/html").send(NOT_BUILT);
+    return reply.header("cache-control", "no-cache").sendFile("index.html", root);
+  };
+  if (built) {
+    await app.register(fastifyStatic, {
+      root,
+      prefix: "/app/",
+      index: false,
+      wildcard: false,
+      setHeaders: (response, filePath) => {
+        response.setHeader("x-content-type-options", "nosniff");
+        if (filePath.includes(`${root}assets`)) response.setHeader("cache-control", "public, max-age=31536000, immutable");
+      },
+    });
+  }
+  const page = { config: { public: true }, schema: { hide: true } };
+  app.get("/app", page, (_request, reply) => reply.redirect("/app/"));
+  app.get("/app/", page, (_request, reply) => sendPage(reply));
+  app.get("/app/*", page, (request, reply) => {
+    // A missing asset is a 404, not the page: a stale tab asking for an old chunk must see the failure.
+    if (request.url.startsWith("/app/assets/")) return reply.status(404).send({ error: { code: "not_found", message: "No such asset." } });
+    return sendPage(reply);
+  });
+}

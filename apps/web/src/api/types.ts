@@ -1,0 +1,28 @@
+import type { paths } from "./schema";
+
+type Json<T> = T extends { content: { "application/json": infer Body } } ? Body : never;
+/** The JSON body of a path's successful answer. */
+export type Ok<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R }
+  ? R extends { 200: infer A }
+    ? Json<A>
+    : R extends { 201: infer A }
+      ? Json<A>
+      : never
+  : never;
+/** The JSON body a path accepts. */
+export type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { requestBody?: infer B } ? Json<NonNullable<B>> : never;
+/** The query parameters a path accepts. */
+export type Query<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+
+export type Session = Ok<"/api/v1/auth/session", "get">;
+export type User = Session["user"];
+export type Workspace = Session["workspace"];
+export type Conversation = Ok<"/api/v1/conversations/{id}", "get">;
+export type ConversationPage = Ok<"/api/v1/conversations", "get">;
+export type ConversationFilters = Query<"/api/v1/conversations", "get">;
+export type Message = Ok<"/api/v1/conversations/{id}/messages", "get">["items"][number];
+export type Customer = Ok<"/api/v1/customers/{id}", "get">;
+export type Team = Ok<"/api/v1/teams/{id}", "get">;
+export type Status = Conversation["status"];
+export type Priority = Conversation["priority"];
+export type Channel = Conversation["channel"];

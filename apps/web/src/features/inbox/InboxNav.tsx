@@ -1,0 +1,3 @@
+export function InboxNav() {
+  return null;
+}

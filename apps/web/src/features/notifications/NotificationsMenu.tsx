@@ -1,0 +1,3 @@
+export function NotificationsMenu() {
+  return null;
+}
