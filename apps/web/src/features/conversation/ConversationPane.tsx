@@ -1,0 +1,9 @@
+export interface ConversationPaneProps {
+  conversationId: string;
+  /** Leaves the conversation (Escape), e.g. back to the list. */
+  onClose?: () => void;
+}
+
+export default function ConversationPane(_props: ConversationPaneProps) {
+  return null;
+}
