@@ -14,8 +14,10 @@ const repoRoot = path.resolve(webRoot, "../..");
 const stampFile = path.join(webRoot, "dist", ".build-stamp");
 
 function* inputs(): Generator<string> {
-  for (const entry of fs.readdirSync(path.join(webRoot, "src"), { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) yield path.join(entry.parentPath, entry.name);
+  for (const folder of ["src", "public"]) {
+    for (const entry of fs.readdirSync(path.join(webRoot, folder), { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) yield path.join(entry.parentPath, entry.name);
+    }
   }
   for (const file of ["index.html", "vite.config.ts", "postcss.config.cjs", "package.json"]) yield path.join(webRoot, file);
   yield path.join(repoRoot, "package-lock.json");

@@ -34,7 +34,7 @@ export async function registerWebApp(app: App, root = WEB_APP_DIR): Promise<void
   const sendPage = (reply: FastifyReply) => {
     void reply.header("content-security-policy", CONTENT_SECURITY_POLICY).header("x-content-type-options", "nosniff").header("referrer-policy", "same-origin");
     if (!built) return reply.status(503).type("text/html").send(NOT_BUILT);
-    return reply.header("cache-control", "no-cache").sendFile("index.html", root);
+    return reply.header("cache-control", "no-cache").sendFile("index.html", root, { cacheControl: false });
   };
   if (built) {
     await app.register(fastifyStatic, {
@@ -42,6 +42,7 @@ export async function registerWebApp(app: App, root = WEB_APP_DIR): Promise<void
       prefix: "/app/",
       index: false,
       wildcard: false,
+      cacheControl: false,
       setHeaders: (response, filePath) => {
         response.setHeader("x-content-type-options", "nosniff");
         if (filePath.includes(`${root}assets`)) response.setHeader("cache-control", "public, max-age=31536000, immutable");
