@@ -4,6 +4,9 @@ import { createdAt, id, updatedAt, workspaceId } from "../../platform/db/columns
 export const ROLES = ["owner", "admin", "supervisor", "agent"] as const;
 export type Role = (typeof ROLES)[number];
 
+export const LOCALES = ["en", "es"] as const;
+export type Locale = (typeof LOCALES)[number];
+
 export const workspaces = pgTable("workspaces", {
   id: id(),
   name: text("name").notNull(),
@@ -27,6 +30,9 @@ export const users = pgTable(
     failedLogins: integer("failed_logins").notNull().default(0),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    locale: text("locale", { enum: LOCALES }).notNull().default("en"),
+    /** An IANA time zone; null follows the workspace's. */
+    timeZone: text("time_zone"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -3,3 +3,6 @@ export * from "./platform-schema.ts";
 export * from "../../modules/workspaces/schema.ts";
 export * from "../../modules/customers/schema.ts";
 export * from "../../modules/conversations/schema.ts";
+export * from "../../modules/views/schema.ts";
+export * from "../../modules/notifications/schema.ts";
+export * from "../../modules/invitations/schema.ts";
