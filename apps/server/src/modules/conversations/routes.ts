@@ -6,6 +6,7 @@ import { contextOf, type App, type AppDeps } from "../../platform/http/context.t
 import { errorResponses, IdParams, PageOf, PageQuery, splitCommaLists, Uuid } from "../../platform/http/schemas.ts";
 import { idempotent } from "../../platform/http/idempotency.ts";
 import { CustomerClaims } from "../customers/routes.ts";
+import { listViews } from "../views/service.ts";
 import * as conversations from "./service.ts";
 import {
   AttachmentSchema,
@@ -92,6 +93,36 @@ export function registerConversationRoutes(app: App, deps: AppDeps): void {
         return { statusCode: receipt.created ? 201 : 200, body: { conversation: presentConversation(receipt.conversation), message: presentMessage(receipt.message) } };
       });
       return reply.status(result.statusCode).send(result.body);
+    },
+  );
+
+  const Counts = Type.Record(Type.String(), Type.Integer());
+  app.get(
+    "/conversations/counts",
+    {
+      schema: {
+        tags,
+        summary: "Counts for the inbox's built-in views, open conversations per team, channel and tag (top 50), and your saved views",
+        response: {
+          200: Type.Object({
+            mine: Type.Integer({ description: "Open and assigned to you." }),
+            unassigned: Type.Integer({ description: "Open with nobody assigned." }),
+            open: Type.Integer(),
+            pending: Type.Integer(),
+            snoozed: Type.Integer(),
+            resolved: Type.Integer(),
+            teams: Counts,
+            channels: Counts,
+            tags: Counts,
+            views: Type.Record(Type.String(), Type.Integer(), { description: "By view id: conversations matching the view's filters." }),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(deps, request);
+      return conversations.countConversations(ctx, await listViews(ctx));
     },
   );
 

@@ -4,8 +4,8 @@ import { AppError, notFound } from "../../platform/errors.ts";
 import { appendEvent, publishCommittedNotices, type EventActor } from "../../platform/events.ts";
 import type { Executor } from "../../platform/db/client.ts";
 import { inWorkspace } from "../../platform/tenancy.ts";
-import { eventActor, type ServiceContext } from "../../platform/context.ts";
-import { requireScope } from "../../platform/auth/policy.ts";
+import { eventActor, withDb, type ServiceContext } from "../../platform/context.ts";
+import { requireRole, requireScope } from "../../platform/auth/policy.ts";
 import { Keyset, type Page } from "../../platform/pagination.ts";
 import { queryRows } from "../../platform/db/client.ts";
 import { uuidv7 } from "uuidv7";
@@ -13,6 +13,8 @@ import { htmlToPlainText, sanitizeMessageHtml } from "../../platform/html.ts";
 import { findOrCreateCustomer, type IdentityClaims } from "../customers/service.ts";
 import { customers } from "../customers/schema.ts";
 import { teams, users, workspaces } from "../workspaces/schema.ts";
+import { recordAudit } from "../workspaces/service.ts";
+import { notifyUsers } from "../notifications/service.ts";
 import { scheduleWake } from "./jobs.ts";
 import {
   conversations,
@@ -123,6 +125,20 @@ function byIdOrNone(column: typeof conversations.assigneeId | typeof conversatio
   return value === "none" ? isNull(column) : eq(column, value);
 }
 
+/** The conditions of a filtered list; "me" is `userId`, the person looking. */
+function filterConditions(userId: string, filters: ConversationFilters): (SQL | undefined)[] {
+  return [
+    filters.status?.length ? inArray(conversations.status, filters.status) : undefined,
+    byIdOrNone(conversations.assigneeId, filters.assignee === "me" ? userId : filters.assignee),
+    byIdOrNone(conversations.teamId, filters.team),
+    filters.tag?.length ? arrayContains(conversations.tags, filters.tag) : undefined,
+    filters.channel?.length ? inArray(conversations.channel, filters.channel) : undefined,
+    filters.priority?.length ? inArray(conversations.priority, filters.priority) : undefined,
+    filters.customerId ? eq(conversations.customerId, filters.customerId) : undefined,
+    filters.updatedSince ? gte(conversations.updatedAt, filters.updatedSince) : undefined,
+  ];
+}
+
 export async function listConversations(ctx: ServiceContext, options: ListOptions): Promise<Page<Conversation>> {
   requireScope(ctx.actor, "conversations:read");
   const byActivity = options.sort.includes("last_activity");
@@ -136,14 +152,7 @@ export async function listConversations(ctx: ServiceContext, options: ListOption
       inWorkspace(
         conversations,
         ctx.actor.workspaceId,
-        options.status?.length ? inArray(conversations.status, options.status) : undefined,
-        byIdOrNone(conversations.assigneeId, options.assignee === "me" ? ctx.actor.userId : options.assignee),
-        byIdOrNone(conversations.teamId, options.team),
-        options.tag?.length ? arrayContains(conversations.tags, options.tag) : undefined,
-        options.channel?.length ? inArray(conversations.channel, options.channel) : undefined,
-        options.priority?.length ? inArray(conversations.priority, options.priority) : undefined,
-        options.customerId ? eq(conversations.customerId, options.customerId) : undefined,
-        options.updatedSince ? gte(conversations.updatedAt, options.updatedSince) : undefined,
+        ...filterConditions(ctx.actor.userId, options),
         keyset.after(options.cursor),
       ),
     )
@@ -349,11 +358,12 @@ export async function addMessage(ctx: ServiceContext, conversationId: string, in
       },
       actor,
     );
+    if (created && mentions.length > 0) await notifyUsers(db, workspaceId, { kind: "mentioned", userIds: mentions, conversationId, messageId: message.id }, actor);
     if (created && input.status) await applyChanges(db, workspaceId, conversationId, { status: input.status }, actor);
     return message;
   };
-  // A plain message is one atomic statement; with a status change it takes a transaction.
-  return input.status ? ctx.db.transaction(store) : store(ctx.db);
+  // A plain message is one atomic statement; with a status change or mentions to notify it takes a transaction.
+  return input.status || mentions.length > 0 ? ctx.db.transaction(store) : store(ctx.db);
 }
 
 async function assertUsers(db: Executor, workspaceId: string, userIds: string[]): Promise<void> {
@@ -443,6 +453,7 @@ async function applyChanges(tx: Executor, workspaceId: string, conversationId: s
   for (const event of events) {
     await appendEvent(tx, { workspaceId, type: event.type, subjectType: "conversation", subjectId: conversationId, actor, payload: event.payload });
   }
+  if (set.assigneeId) await notifyUsers(tx, workspaceId, { kind: "assigned", userIds: [set.assigneeId], conversationId }, actor);
 }
 
 export const normalizeTag = (tag: string) => tag.trim().toLowerCase().replace(/\s+/g, "-");
@@ -534,3 +545,140 @@ export async function eraseCustomerConversations(tx: Executor, workspaceId: stri
     .returning({ id: conversations.id });
   return erased.length;
 }
+
+// ---------------------------------------------------------------------------
+// Inbox counts
+
+export interface InboxCounts {
+  /** Open and assigned to the caller. */
+  mine: number;
+  /** Open with nobody assigned. */
+  unassigned: number;
+  open: number;
+  pending: number;
+  snoozed: number;
+  resolved: number;
+  /** Open conversations per team id, channel and tag (the 50 most used). */
+  teams: Record<string, number>;
+  channels: Record<string, number>;
+  tags: Record<string, number>;
+  /** Conversations matching each given view's filters, by view id. */
+  views: Record<string, number>;
+}
+
+const COUNTED_STATUSES: Status[] = ["open", "pending", "snoozed", "resolved"];
+
+/**
+ * The numbers beside the inbox's built-in views and the given saved views. Three
+ * statements: the status totals read the assignee index alone; the open breakdown
+ * reads the open conversations once; each saved view is its own subquery, planned
+ * on the index its filters suit.
+ */
+export async function countConversations(ctx: ServiceContext, views: { id: string; filters: ConversationFilters }[]): Promise<InboxCounts> {
+  requireScope(ctx.actor, "conversations:read");
+  const { workspaceId, userId } = ctx.actor;
+  const byStatus = await ctx.db
+    .select({
+      status: conversations.status,
+      total: sql<number>`count(*)::int`,
+      mine: sql<number>`(count(*) FILTER (WHERE ${conversations.assigneeId} = ${userId}))::int`,
+      unassigned: sql<number>`(count(*) FILTER (WHERE ${conversations.assigneeId} IS NULL))::int`,
+    })
+    .from(conversations)
+    .where(inWorkspace(conversations, workspaceId, inArray(conversations.status, COUNTED_STATUSES)))
+    .groupBy(conversations.status);
+  const total = (status: Status) => byStatus.find((row) => row.status === status)?.total ?? 0;
+  const open = byStatus.find((row) => row.status === "open");
+
+  type Breakdown = Record<"teams" | "channels" | "tags", Record<string, number> | null>;
+  const [breakdown] = await queryRows<Breakdown>(
+    ctx.db,
+    sql`WITH open AS MATERIALIZED (
+          SELECT ${conversations.teamId} AS team_id, ${conversations.channel} AS channel, ${conversations.tags} AS tags
+            FROM ${conversations} WHERE ${inWorkspace(conversations, workspaceId, eq(conversations.status, "open"))}
+        )
+        SELECT
+          (SELECT json_object_agg(team_id, n) FROM (SELECT team_id, count(*)::int AS n FROM open WHERE team_id IS NOT NULL GROUP BY team_id) AS t) AS teams,
+          (SELECT json_object_agg(channel, n) FROM (SELECT channel, count(*)::int AS n FROM open GROUP BY channel) AS c) AS channels,
+          (SELECT json_object_agg(tag, n ORDER BY n DESC, tag) FROM (
+             SELECT tag, count(*)::int AS n FROM open, unnest(open.tags) AS tag GROUP BY tag ORDER BY n DESC, tag LIMIT 50
+          ) AS g) AS tags`,
+  );
+
+  const viewCounts: Record<string, number> = {};
+  if (views.length > 0) {
+    const subqueries = views.map(
+      (view) => sql`(SELECT count(*)::int FROM ${conversations} WHERE ${inWorkspace(conversations, workspaceId, ...filterConditions(userId, view.filters))})`,
+    );
+    const [row] = await queryRows<{ counts: number[] }>(ctx.db, sql`SELECT ARRAY[${sql.join(subqueries, sql`, `)}]::int[] AS counts`);
+    views.forEach((view, index) => (viewCounts[view.id] = row?.counts[index] ?? 0));
+  }
+
+  return {
+    mine: open?.mine ?? 0,
+    unassigned: open?.unassigned ?? 0,
+    open: total("open"),
+    pending: total("pending"),
+    snoozed: total("snoozed"),
+    resolved: total("resolved"),
+    teams: breakdown?.teams ?? {},
+    channels: breakdown?.channels ?? {},
+    tags: breakdown?.tags ?? {},
+    views: viewCounts,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Tags across the workspace
+
+export interface TagUse {
+  name: string;
+  /** Conversations carrying it, in any status. */
+  count: number;
+}
+
+const MAX_LISTED_TAGS = 1000;
+
+export async function listTags(ctx: ServiceContext): Promise<TagUse[]> {
+  requireScope(ctx.actor, "conversations:read");
+  return queryRows<TagUse>(
+    ctx.db,
+    sql`SELECT tag AS name, count(*)::int AS count
+          FROM ${conversations}, unnest(${conversations.tags}) AS tag
+         WHERE ${inWorkspace(conversations, ctx.actor.workspaceId)}
+         GROUP BY tag ORDER BY count DESC, tag LIMIT ${MAX_LISTED_TAGS}`,
+  );
+}
+
+/**
+ * Rewrites a tag on every conversation carrying it: renamed (merging into `to` where
+ * both are present) or, with `to` null, removed. Tags stay sorted as `changeTags`
+ * keeps them; one summary event and an audit entry record the change.
+ */
+async function rewriteTag(ctx: ServiceContext, from: string, to: string | null): Promise<{ conversations: number }> {
+  requireRole(ctx.actor, "admin");
+  const workspaceId = ctx.actor.workspaceId;
+  const rewritten = to === null ? sql`array_remove(${conversations.tags}, ${from}::text)` : sql`array_replace(${conversations.tags}, ${from}::text, ${to}::text)`;
+  return ctx.db.transaction(async (tx) => {
+    const changed = await tx
+      .update(conversations)
+      .set({ tags: sql`ARRAY(SELECT tag FROM unnest(${rewritten}) AS tag GROUP BY tag ORDER BY tag COLLATE "C")`, updatedAt: new Date() })
+      .where(inWorkspace(conversations, workspaceId, arrayContains(conversations.tags, [from])))
+      .returning({ id: conversations.id });
+    if (changed.length === 0) throw notFound("tag_not_found", `The tag "${from}"`);
+    const type = to === null ? "tag.deleted" : "tag.renamed";
+    const details = { from, to, conversations: changed.length };
+    await appendEvent(tx, { workspaceId, type, subjectType: "workspace", subjectId: workspaceId, actor: eventActor(ctx.actor), payload: details });
+    await recordAudit(withDb(ctx, tx), type, "workspace", workspaceId, details);
+    return { conversations: changed.length };
+  });
+}
+
+export async function renameTag(ctx: ServiceContext, from: string, to: string): Promise<{ conversations: number }> {
+  const [source, target] = [normalizeTag(from), normalizeTag(to)];
+  if (!target) throw new AppError("invalid_request", "The new tag name is empty.");
+  if (source === target) throw new AppError("invalid_request", "The new name is the same tag.");
+  return rewriteTag(ctx, source, target);
+}
+
+export const deleteTag = (ctx: ServiceContext, name: string) => rewriteTag(ctx, normalizeTag(name), null);

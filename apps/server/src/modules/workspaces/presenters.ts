@@ -1,13 +1,14 @@
 import Type from "typebox";
 import { IsoDate, NullableIsoDate, Uuid } from "../../platform/http/schemas.ts";
 import { SCOPES, type Scope } from "../../platform/auth/policy.ts";
-import { ROLES } from "./schema.ts";
+import { LOCALES, ROLES } from "./schema.ts";
 import type { ApiToken, AuditEntry, Team, User, Workspace } from "./service.ts";
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 export const RoleSchema = Type.Enum(ROLES);
 export const ScopeSchema = Type.Enum(SCOPES);
+export const LocaleSchema = Type.Enum(LOCALES);
 
 export const WorkspaceSchema = Type.Object({ id: Uuid, name: Type.String(), slug: Type.String(), timeZone: Type.String(), createdAt: IsoDate });
 export const presentWorkspace = (w: Workspace) => ({ id: w.id, name: w.name, slug: w.slug, timeZone: w.timeZone, createdAt: w.createdAt.toISOString() });
@@ -18,6 +19,8 @@ export const UserSchema = Type.Object({
   name: Type.String(),
   role: RoleSchema,
   active: Type.Boolean(),
+  locale: LocaleSchema,
+  timeZone: Type.Union([Type.String(), Type.Null()], { description: "An IANA time zone; null follows the workspace's." }),
   lastLoginAt: NullableIsoDate,
   createdAt: IsoDate,
 });
@@ -27,6 +30,8 @@ export const presentUser = (u: User) => ({
   name: u.name,
   role: u.role,
   active: u.deactivatedAt === null,
+  locale: u.locale,
+  timeZone: u.timeZone,
   lastLoginAt: iso(u.lastLoginAt),
   createdAt: u.createdAt.toISOString(),
 });

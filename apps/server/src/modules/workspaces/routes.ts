@@ -10,6 +10,7 @@ import * as workspaces from "./service.ts";
 import {
   ApiTokenSchema,
   AuditEntrySchema,
+  LocaleSchema,
   presentApiToken,
   presentAuditEntry,
   presentTeam,
@@ -26,7 +27,7 @@ const Email = Type.String({ format: "email", maxLength: 254 });
 const Password = Type.String({ minLength: 10, maxLength: 200, description: "At least 10 characters." });
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 
-const SessionResponse = Type.Object({
+export const SessionResponse = Type.Object({
   user: UserSchema,
   workspace: WorkspaceSchema,
   csrfToken: Type.String({ description: "Echo in the x-csrf-token header on requests that change something." }),
@@ -143,6 +144,26 @@ export function registerWorkspaceRoutes(app: App, deps: AppDeps): void {
       }
       return presentWorkspace(await workspaces.updateWorkspace(contextOf(deps, request), request.body));
     },
+  );
+
+  app.patch(
+    "/me",
+    {
+      schema: {
+        tags,
+        summary: "Change your own name, language or time zone (null follows the workspace's)",
+        body: Type.Object(
+          {
+            name: Type.Optional(Name),
+            locale: Type.Optional(LocaleSchema),
+            timeZone: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 64, description: "An IANA time zone, e.g. \"Europe/Madrid\"." }), Type.Null()])),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: UserSchema, ...errorResponses },
+      },
+    },
+    async (request) => presentUser(await workspaces.updateProfile(contextOf(deps, request), request.body)),
   );
 
   // -- Users

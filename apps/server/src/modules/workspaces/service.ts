@@ -8,7 +8,7 @@ import { eventActor, withDb, type ServiceContext } from "../../platform/context.
 import { generateToken, hashPassword, hashToken, verifyPassword } from "../../platform/auth/secrets.ts";
 import { requireMayGrantRole, requireRole, scopesForRole, type Actor, type Scope } from "../../platform/auth/policy.ts";
 import { Keyset, type Page } from "../../platform/pagination.ts";
-import { apiTokens, auditEntries, sessions, teamMembers, teams, users, workspaces, type Role } from "./schema.ts";
+import { apiTokens, auditEntries, sessions, teamMembers, teams, users, workspaces, type Locale, type Role } from "./schema.ts";
 
 export type Workspace = typeof workspaces.$inferSelect;
 export type User = typeof users.$inferSelect;
@@ -159,6 +159,15 @@ export async function login(db: Executor, input: LoginInput): Promise<SessionGra
       .where(inWorkspace(users, user.workspaceId, eq(users.id, user.id)));
     throw invalid;
   }
+  return { ...(await openSession(db, user, input)), user, workspace };
+}
+
+/** Starts a session for someone whose identity was just proven (a password, an invitation's token). */
+export async function openSession(
+  db: Executor,
+  user: User,
+  input: { sessionDays: number; ip?: string | undefined; userAgent?: string | undefined },
+): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
   const token = generateToken("rps");
   const csrfToken = randomBytes(24).toString("base64url");
   const expiresAt = new Date(Date.now() + input.sessionDays * 86_400_000);
@@ -178,7 +187,7 @@ export async function login(db: Executor, input: LoginInput): Promise<SessionGra
       .where(inWorkspace(users, user.workspaceId, eq(users.id, user.id)));
     await appendEvent(tx, { workspaceId: user.workspaceId, type: "user.signed_in", subjectType: "user", subjectId: user.id, actor: { type: "user", id: user.id } });
   });
-  return { token, csrfToken, expiresAt, user, workspace };
+  return { token, csrfToken, expiresAt };
 }
 
 export async function logout(db: Executor, actor: Actor): Promise<void> {
@@ -339,6 +348,11 @@ export async function getUser(ctx: ServiceContext, userId: string): Promise<User
   return user;
 }
 
+export async function findUserByEmail(db: Executor, workspaceId: string, email: string): Promise<User | undefined> {
+  const [user] = await db.select().from(users).where(inWorkspace(users, workspaceId, eq(users.email, normalizeEmail(email))));
+  return user;
+}
+
 export async function createUser(ctx: ServiceContext, input: { email: string; name: string; role: Role; password: string }): Promise<User> {
   requireRole(ctx.actor, "admin");
   requireMayGrantRole(ctx.actor, input.role);
@@ -352,6 +366,78 @@ export async function createUser(ctx: ServiceContext, input: { email: string; na
     if (!user) throw new AppError("email_taken", "Someone in this workspace already uses that email.");
     await appendEvent(tx, { workspaceId: user.workspaceId, type: "user.created", subjectType: "user", subjectId: user.id, actor: eventActor(ctx.actor), payload: { role: user.role } });
     await recordAudit(withDb(ctx, tx), "user.created", "user", user.id, { email: user.email, role: user.role });
+    return user;
+  });
+}
+
+/**
+ * Adds someone who accepted an invitation. The invitation is their authority: it was
+ * an admin's decision, checked when it was made, so this takes no acting user.
+ */
+export async function createInvitedUser(
+  tx: Executor,
+  input: { workspaceId: string; email: string; name: string; role: Role; password: string; invitationId: string; invitedBy: string | null },
+): Promise<User> {
+  const passwordHash = await hashPassword(input.password);
+  const [user] = await tx
+    .insert(users)
+    .values({ workspaceId: input.workspaceId, email: normalizeEmail(input.email), name: input.name.trim(), role: input.role, passwordHash })
+    .onConflictDoNothing()
+    .returning();
+  if (!user) throw new AppError("email_taken", "Someone in this workspace already uses that email; sign in instead.");
+  const actor = { type: "user" as const, id: user.id };
+  await appendEvent(tx, { workspaceId: user.workspaceId, type: "user.created", subjectType: "user", subjectId: user.id, actor, payload: { role: user.role, invitationId: input.invitationId } });
+  await recordAuditEntry(tx, {
+    workspaceId: user.workspaceId,
+    actorUserId: user.id,
+    action: "user.created",
+    targetType: "user",
+    targetId: user.id,
+    details: { email: user.email, role: user.role, invitationId: input.invitationId, invitedBy: input.invitedBy },
+  });
+  return user;
+}
+
+/** Whether Intl knows the zone, and its canonical name ("utc" is "UTC"). */
+export function canonicalTimeZone(timeZone: string): string | null {
+  try {
+    return new Intl.DateTimeFormat("en", { timeZone }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+/** A person's own settings: how they are named, and the language and time zone they read in. */
+export async function updateProfile(
+  ctx: ServiceContext,
+  patch: { name?: string | undefined; locale?: Locale | undefined; timeZone?: string | null | undefined },
+): Promise<User> {
+  let timeZone = patch.timeZone;
+  if (timeZone) {
+    timeZone = canonicalTimeZone(timeZone) ?? undefined;
+    if (!timeZone) throw new AppError("invalid_request", `"${patch.timeZone}" is not an IANA time zone, e.g. "Europe/Madrid".`);
+  }
+  const { workspaceId, userId } = ctx.actor;
+  return ctx.db.transaction(async (tx) => {
+    const [user] = await tx
+      .update(users)
+      .set({
+        ...(patch.name !== undefined && { name: patch.name.trim() }),
+        ...(patch.locale !== undefined && { locale: patch.locale }),
+        ...(timeZone !== undefined && { timeZone }),
+        updatedAt: new Date(),
+      })
+      .where(inWorkspace(users, workspaceId, eq(users.id, userId)))
+      .returning();
+    if (!user) throw notFound("user_not_found", "The user");
+    await appendEvent(tx, {
+      workspaceId,
+      type: "user.updated",
+      subjectType: "user",
+      subjectId: userId,
+      actor: eventActor(ctx.actor),
+      payload: { fields: Object.keys(patch).filter((key) => patch[key as keyof typeof patch] !== undefined), accessChanged: false },
+    });
     return user;
   });
 }
