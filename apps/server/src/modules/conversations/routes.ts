@@ -8,6 +8,7 @@ import { idempotent } from "../../platform/http/idempotency.ts";
 import { CustomerClaims } from "../customers/routes.ts";
 import { listViews } from "../views/service.ts";
 import * as conversations from "./service.ts";
+import { registerConversationActivityRoutes } from "./activity-routes.ts";
 import {
   AttachmentSchema,
   ChannelSchema,
@@ -271,4 +272,5 @@ export function registerConversationRoutes(app: App, deps: AppDeps): void {
       return reply.status(result.statusCode).send(result.body);
     },
   );
+  registerConversationActivityRoutes(app, deps);
 }
