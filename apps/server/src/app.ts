@@ -16,6 +16,10 @@ import { registerWorkspaceRoutes } from "./modules/workspaces/routes.ts";
 import { registerCustomerRoutes } from "./modules/customers/routes.ts";
 import { registerConversationRoutes } from "./modules/conversations/routes.ts";
 import { registerSearchRoutes } from "./modules/search/routes.ts";
+import { registerViewRoutes } from "./modules/views/routes.ts";
+import { registerTagRoutes } from "./modules/tags/routes.ts";
+import { registerNotificationRoutes } from "./modules/notifications/routes.ts";
+import { registerInvitationRoutes } from "./modules/invitations/routes.ts";
 import { registerRealtimeRoutes } from "./platform/realtime/routes.ts";
 import type { RealtimeHub } from "./platform/realtime/hub.ts";
 import { loggerOptions } from "./platform/logger.ts";
@@ -75,6 +79,10 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       registerCustomerRoutes(api, options);
       registerConversationRoutes(api, options);
       registerSearchRoutes(api, options);
+      registerViewRoutes(api, options);
+      registerTagRoutes(api, options);
+      registerNotificationRoutes(api, options);
+      registerInvitationRoutes(api, options);
       registerRealtimeRoutes(api, options);
     },
     { prefix: "/api/v1" },

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createConversation, createTestWorkspace, sharedServer, type ApiResponse, type TestServer, type TestWorkspace } from "../testing/harness.ts";
+import { createConversation, createTestWorkspace, sharedServer, type ApiClient, type ApiResponse, type TestServer, type TestWorkspace } from "../testing/harness.ts";
 
 /**
  * Tenants never leak. Every operation in the OpenAPI document is called by workspace
@@ -13,12 +13,15 @@ interface Fixtures {
   userId: string;
   teamId: string;
   apiTokenId: string;
+  viewId: string;
+  invitationId: string;
+  notificationId: string;
   /** B's own conversation, for operations whose body points at A's resources. */
   ownConversationId: string;
 }
 
 interface Case {
-  /** Fills the path's {id}; absent for routes without one. */
+  /** Fills the path's parameter ({id}, {name}); absent for routes without one. */
   id?: (f: Fixtures) => string;
   body?: (f: Fixtures) => unknown;
   query?: string;
@@ -72,6 +75,22 @@ const CASES: Record<string, Case> = {
     echoes: (f) => [f.conversationId],
   },
   "GET /api/v1/search": { expect: "no_leak", query: `?q=${SECRET}` },
+  "GET /api/v1/conversations/counts": { expect: "no_leak" },
+  "GET /api/v1/views": { expect: "no_leak" },
+  "POST /api/v1/views": { expect: "not_found", body: (f) => ({ name: "B view", filters: { assignee: f.userId } }) },
+  "PATCH /api/v1/views/{id}": { expect: "not_found", id: (f) => f.viewId, body: () => ({ name: "Hijacked" }) },
+  "DELETE /api/v1/views/{id}": { expect: "not_found", id: (f) => f.viewId },
+  "GET /api/v1/tags": { expect: "no_leak" },
+  "POST /api/v1/tags/rename": { expect: "not_found", body: () => ({ from: SECRET, to: "hijacked" }) },
+  "DELETE /api/v1/tags/{name}": { expect: "not_found", id: () => SECRET },
+  "GET /api/v1/notifications": { expect: "no_leak" },
+  "POST /api/v1/notifications/read": { expect: "no_leak", body: (f) => ({ ids: [f.notificationId] }) },
+  "GET /api/v1/invitations": { expect: "no_leak" },
+  "POST /api/v1/invitations": { expect: "no_leak", body: () => ({ email: `invitee-${Date.now()}@example.test`, role: "agent" }) },
+  "DELETE /api/v1/invitations/{id}": { expect: "not_found", id: (f) => f.invitationId },
+  "POST /api/v1/invitations/lookup": { expect: "no_leak", body: () => ({ token: "rpi_not-a-real-token" }) },
+  "POST /api/v1/invitations/accept": { expect: "no_leak", body: () => ({ token: "rpi_not-a-real-token", name: "N", password: "long enough password" }) },
+  "PATCH /api/v1/me": { expect: "no_leak", body: () => ({ name: "B me" }) },
 };
 
 /** Body-borne references to A's resources from B's own conversation. */
@@ -88,6 +107,8 @@ let a: TestWorkspace;
 let b: TestWorkspace;
 let fixtures: Fixtures;
 let aSecrets: string[];
+/** A's agent, who has A's notification. */
+let aMember: ApiClient;
 
 beforeAll(async () => {
   server = await sharedServer();
@@ -97,6 +118,13 @@ beforeAll(async () => {
   const member = await a.member("agent");
   const team = await a.api.post<{ id: string }>("/api/v1/teams", { name: "A team", memberIds: [member.userId] });
   const token = await a.api.post<{ apiToken: { id: string } }>("/api/v1/api-tokens", { name: "A token", scopes: ["conversations:read"] });
+  const view = await a.api.post<{ id: string }>("/api/v1/views", { name: `${SECRET} view`, filters: { assignee: member.userId }, shared: true });
+  const invitation = await a.api.post<{ invitation: { id: string } }>("/api/v1/invitations", { email: `${SECRET}-invitee@example.test`, role: "agent" });
+  const tagged = await createConversation(a, { subject: "Tagged" });
+  await a.api.post(`/api/v1/conversations/${tagged.conversation.id}/tags`, { add: [SECRET] });
+  await a.api.post(`/api/v1/conversations/${tagged.conversation.id}/assign`, { assigneeId: member.userId });
+  aMember = member.api;
+  const notification = await member.api.get<{ items: { id: string }[] }>("/api/v1/notifications");
   const own = await createConversation(b);
   fixtures = {
     conversationId: conversation.id,
@@ -105,6 +133,9 @@ beforeAll(async () => {
     teamId: team.body.id,
     apiTokenId: token.body.apiToken.id,
     ownConversationId: own.conversation.id,
+    viewId: view.body.id,
+    invitationId: invitation.body.invitation.id,
+    notificationId: notification.body.items[0]!.id,
   };
   aSecrets = [a.id, ...Object.entries(fixtures).filter(([key]) => key !== "ownConversationId").map(([, value]) => value), a.ownerEmail];
 });
@@ -126,7 +157,7 @@ describe("one workspace cannot reach another's data", () => {
   for (const [operation, testCase] of Object.entries(CASES)) {
     it(`${operation} as workspace B`, async () => {
       const [method, template] = operation.split(" ") as [string, string];
-      const path = template.replace("{id}", testCase.id ? testCase.id(fixtures) : "") + (testCase.query ?? "");
+      const path = template.replace(/\{\w+\}/, testCase.id ? testCase.id(fixtures) : "") + (testCase.query ?? "");
       const body = testCase.body?.(fixtures);
       const response = await b.api.request(method, path, body ?? (method === "GET" || method === "DELETE" ? undefined : {}));
       if (testCase.expect === "not_found") {
@@ -165,5 +196,9 @@ describe("one workspace cannot reach another's data", () => {
     expect(tokens.body.items.find((token) => token.id === fixtures.apiTokenId)?.revokedAt).toBeNull();
     const customers = await a.api.get<{ items: unknown[] }>(`/api/v1/customers?q=${SECRET}`);
     expect(customers.body.items).toHaveLength(1);
+    expect((await a.api.get<{ items: { name: string }[] }>("/api/v1/views")).body.items.map((v) => v.name)).toEqual([`${SECRET} view`]);
+    expect((await a.api.get<{ items: unknown[] }>("/api/v1/tags")).body.items).toEqual([{ name: SECRET, count: 1 }]);
+    expect((await a.api.get<{ items: { id: string }[] }>("/api/v1/invitations")).body.items.map((i) => i.id)).toEqual([fixtures.invitationId]);
+    expect((await aMember.get<{ unreadCount: number }>("/api/v1/notifications")).body.unreadCount).toBe(1);
   });
 });
