@@ -22,6 +22,7 @@ const STATUS_BY_CODE = {
   email_taken: 409,
   identity_taken: 409,
   already_merged: 409,
+  conversation_changed: 409,
   idempotency_key_reused: 422,
   payload_too_large: 413,
   invitation_expired: 410,

@@ -142,3 +142,44 @@ describe("bulk changes", () => {
     expect(snoozed.body.updated[0]?.status).toBe("snoozed");
   });
 });
+
+describe("replying over someone else's reply", () => {
+  it("refuses with 409 conversation_changed and the new reply when a reply came after the last message seen", async () => {
+    const ws = await createTestWorkspace(server);
+    const ben = await ws.member("agent");
+    const { conversation, message } = await createConversation(ws);
+    const path = `/api/v1/conversations/${conversation.id}/messages`;
+
+    const bens = await ben.api.post<{ id: string }>(path, { text: "Ben here: refund issued.", ifNoReplySince: message.id });
+    expect(bens.status).toBe(201);
+    const mine = await ws.api.post<ErrorBody>(path, { text: "Ana here: let me check.", ifNoReplySince: message.id });
+    expect(mine.status).toBe(409);
+    expect(mine.body.error.code).toBe("conversation_changed");
+    expect(mine.body.error.details?.messages).toMatchObject([{ id: bens.body.id, text: "Ben here: refund issued.", authorId: ben.userId }]);
+
+    // By time as well; notes and customer messages do not count as replies.
+    const seenAt = new Date(Date.now() - 60_000).toISOString();
+    expect((await ws.api.post(path, { text: "Again", ifNoReplySince: seenAt })).status).toBe(409);
+    expect((await ws.api.post(path, { kind: "note", text: "FYI" })).status).toBe(201);
+    expect((await ws.api.post(path, { kind: "inbound", text: "Thanks!" })).status).toBe(201);
+    const afterBen = await ws.api.post<{ id: string }>(path, { text: "Glad it's sorted.", ifNoReplySince: bens.body.id });
+    expect(afterBen.status).toBe(201);
+
+    const listed = await ws.api.get<Page<{ id: string }>>(`${path}?limit=100`);
+    expect(listed.body.items.map((item) => item.id)).not.toContain(undefined);
+    expect(listed.body.items).toHaveLength(5);
+    expect((await ws.api.post(path, { text: "x", ifNoReplySince: "0190a7c2-0000-7000-8000-000000000000" })).status).toBe(400);
+  });
+
+  it("lets only one of two simultaneous replies on the same view through", async () => {
+    const ws = await createTestWorkspace(server);
+    const ben = await ws.member("agent");
+    const { conversation, message } = await createConversation(ws);
+    const path = `/api/v1/conversations/${conversation.id}/messages`;
+    const [ana, bens] = await Promise.all([
+      ws.api.post(path, { text: "Ana's answer", ifNoReplySince: message.id }),
+      ben.api.post(path, { text: "Ben's answer", ifNoReplySince: message.id }),
+    ]);
+    expect([ana.status, bens.status].sort()).toEqual([201, 409]);
+  });
+});

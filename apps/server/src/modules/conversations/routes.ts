@@ -256,6 +256,11 @@ export function registerConversationRoutes(app: App, deps: AppDeps): void {
             ...MessageBody,
             mentions: Type.Optional(Type.Array(Uuid, { maxItems: 50, description: "Teammates mentioned in a note." })),
             status: Type.Optional(StatusSchema),
+            ifNoReplySince: Type.Optional(
+              Type.Union([Uuid, Type.String({ format: "date-time" })], {
+                description: "The id (or time) of the last message you saw: if a reply was stored after it, nothing is sent and the answer is 409 conversation_changed with the new replies in details.messages.",
+              }),
+            ),
           },
           { additionalProperties: false },
         ),

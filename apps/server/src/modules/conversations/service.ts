@@ -16,6 +16,7 @@ import { teams, users, workspaces } from "../workspaces/schema.ts";
 import { recordAudit } from "../workspaces/service.ts";
 import { notifyUsers } from "../notifications/service.ts";
 import { scheduleWake } from "./jobs.ts";
+import { assertNoReplySince } from "./collision.ts";
 import {
   conversations,
   messages,
@@ -327,6 +328,8 @@ export interface NewMessage extends MessageBody {
   mentions?: string[] | undefined;
   /** Set the status in the same step ("reply and resolve"). */
   status?: Status | undefined;
+  /** Refuse (`conversation_changed`) if a reply was stored after this message id or ISO time. */
+  ifNoReplySince?: string | undefined;
 }
 
 /**
@@ -341,6 +344,7 @@ export async function addMessage(ctx: ServiceContext, conversationId: string, in
   const mentions = input.kind === "note" ? [...new Set(input.mentions ?? [])] : [];
   const inbound = input.kind === "inbound";
   const store = async (db: Executor) => {
+    if (input.ifNoReplySince) await assertNoReplySince(db, workspaceId, conversationId, input.ifNoReplySince);
     await assertUsers(db, workspaceId, mentions);
     const { message, created } = await storeNewMessage(
       db,
@@ -362,8 +366,8 @@ export async function addMessage(ctx: ServiceContext, conversationId: string, in
     if (created && input.status) await applyChanges(db, workspaceId, conversationId, { status: input.status }, actor);
     return message;
   };
-  // A plain message is one atomic statement; with a status change or mentions to notify it takes a transaction.
-  return input.status || mentions.length > 0 ? ctx.db.transaction(store) : store(ctx.db);
+  // A plain message is one atomic statement; with a status change, mentions to notify or a collision check it takes a transaction.
+  return input.status || mentions.length > 0 || input.ifNoReplySince ? ctx.db.transaction(store) : store(ctx.db);
 }
 
 async function assertUsers(db: Executor, workspaceId: string, userIds: string[]): Promise<void> {
