@@ -252,7 +252,8 @@ export class RealtimeHub {
       send(socket, encode({ type: "error", code: "rate_limited", message: `One socket can be present in at most ${MAX_PRESENCE_PER_SOCKET} conversations; send "left" for those you closed.` }));
       return;
     }
-    if (!this.spend(socket, peer, now)) return;
+    // Leaving is never refused: it only ever frees what the socket holds.
+    if (state !== "left" && !this.spend(socket, peer, now)) return;
     if (state === "left") peer.presence.delete(conversationId);
     else peer.presence.set(conversationId, { state, relayedAt: now });
     this.announce(this.noticeOf(actor, peer, conversationId, state, new Date(now).toISOString()), socket);
