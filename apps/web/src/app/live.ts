@@ -44,20 +44,35 @@ function keysFor(event: RealtimeEvent): QueryKey[] {
   }
 }
 
-/** Invalidates at most once per frame: a burst of fifty events costs one refetch of each list shown. */
-function batchedInvalidator(queryClient: QueryClient) {
-  const pending = new Map<string, QueryKey>();
-  let scheduled = false;
+/**
+ * How often a key may be refetched because of pushed events, in ms. The first event refreshes at once; a burst
+ * after it is folded into one more refresh when the interval ends. Counts scan many rows, so every agent's
+ * sidebar refreshing on every message of a busy workspace would cost more than it shows.
+ */
+function intervalFor(queryKey: QueryKey): number {
+  if (JSON.stringify(queryKey) === JSON.stringify(keys.counts)) return 3000;
+  if (queryKey[0] === keys.conversations[0]) return 1000;
+  return 0;
+}
+
+function throttledInvalidator(queryClient: QueryClient) {
+  const lastRun = new Map<string, number>();
+  const waiting = new Set<string>();
   return (queryKeys: QueryKey[]) => {
-    for (const key of queryKeys) pending.set(JSON.stringify(key), key);
-    if (scheduled) return;
-    scheduled = true;
-    requestAnimationFrame(() => {
-      scheduled = false;
-      const batch = [...pending.values()];
-      pending.clear();
-      for (const queryKey of batch) void queryClient.invalidateQueries({ queryKey });
-    });
+    for (const queryKey of queryKeys) {
+      const id = JSON.stringify(queryKey);
+      if (waiting.has(id)) continue;
+      waiting.add(id);
+      const delay = Math.max(0, (lastRun.get(id) ?? 0) + intervalFor(queryKey) - Date.now());
+      setTimeout(() => {
+        // The next frame, so a burst of events that arrive together costs one refetch, and a hidden tab waits.
+        requestAnimationFrame(() => {
+          waiting.delete(id);
+          lastRun.set(id, Date.now());
+          void queryClient.invalidateQueries({ queryKey });
+        });
+      }, delay);
+    }
   };
 }
 
@@ -65,7 +80,7 @@ function batchedInvalidator(queryClient: QueryClient) {
 export function useLiveUpdates(): void {
   const queryClient = useQueryClient();
   useEffect(() => {
-    const invalidate = batchedInvalidator(queryClient);
+    const invalidate = throttledInvalidator(queryClient);
     return realtime.subscribe((frame) => {
       if (frame.type === "resync") {
         void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
