@@ -9,6 +9,7 @@ import { SESSION_KEY } from "./session";
  */
 export const keys = {
   conversations: ["conversations"] as const,
+  conversationLists: ["conversations", "list"] as const,
   conversationList: (filters: object) => ["conversations", "list", filters] as const,
   counts: ["conversations", "counts"] as const,
   conversation: (id: string) => ["conversation", id] as const,
@@ -28,9 +29,9 @@ function keysFor(event: RealtimeEvent): QueryKey[] {
   switch (subject) {
     case "conversation":
     case "message":
-      return [keys.conversations, ["conversation", event.subjectId], ["customer"]];
+      return [keys.conversationLists, keys.counts, ["conversation", event.subjectId], ["customer"]];
     case "customer":
-      return [keys.customer(event.subjectId), keys.conversations];
+      return [keys.customer(event.subjectId), keys.conversationLists];
     case "user":
       return [keys.users];
     case "team":
@@ -51,7 +52,7 @@ function keysFor(event: RealtimeEvent): QueryKey[] {
  */
 function intervalFor(queryKey: QueryKey): number {
   if (JSON.stringify(queryKey) === JSON.stringify(keys.counts)) return 3000;
-  if (queryKey[0] === keys.conversations[0]) return 1000;
+  if (JSON.stringify(queryKey) === JSON.stringify(keys.conversationLists)) return 1000;
   return 0;
 }
 
