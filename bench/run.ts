@@ -2,12 +2,14 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { benchInbox, type InboxOptions, type InboxResult } from "./inbox.ts";
 import { benchMessages, type MessagesOptions, type MessagesResult } from "./messages.ts";
+import { benchWeb } from "./web.ts";
 import { serverVersion } from "./lib/postgres.ts";
 import { printTable, ratio, readResult, writeResult, type Backend, type Row } from "./lib/report.ts";
 import { summarizeProfile } from "./lib/profile.ts";
 
-const usage = `Usage: npm run bench -- [messages] [inbox] [--postgres | --pglite] [--quick] [--profile]
+const usage = `Usage: npm run bench -- [messages] [inbox] [web] [--postgres | --pglite] [--quick] [--profile]
   messages, inbox   which benchmarks to run (default: both)
+  web               the agent app in Chromium (run only when named; embedded PGlite)
   --postgres        only on PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
   --pglite          only on embedded PGlite (default: both, PostgreSQL first)
   --quick           small sizes and short runs, to check the benchmarks work
@@ -29,7 +31,7 @@ const { values, positionals } = parseArgs({
 });
 
 const benches = positionals.length ? positionals : ["messages", "inbox"];
-const unknown = benches.filter((name) => name !== "messages" && name !== "inbox");
+const unknown = benches.filter((name) => name !== "messages" && name !== "inbox" && name !== "web");
 if (values.help || unknown.length) {
   console.log(usage);
   process.exit(unknown.length ? 64 : 0);
@@ -61,8 +63,10 @@ const inboxOptions = (backend: Backend): InboxOptions => ({
   profile: values.profile,
 });
 
+const databaseBenches = benches.filter((name) => name !== "web");
 console.log(
-  `Rapport benchmarks on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}, PostgreSQL ${await serverVersion()}.\n` +
+  `Rapport benchmarks on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}` +
+    (databaseBenches.length ? `, PostgreSQL ${await serverVersion()}.\n` : ".\n") +
     "The server runs in its own process; the load generator (autocannon) and the baselines run in this one; PostgreSQL and PGlite share the same cores.",
 );
 
@@ -79,7 +83,8 @@ for (const backend of backends) {
   }
 }
 
-if (backends.includes("pglite")) compareBackends();
+if (databaseBenches.length && backends.includes("pglite")) compareBackends();
+if (benches.includes("web")) await benchWeb({ runs: quick ? 3 : 5, conversations: quick ? 2_000 : 10_000, scrollStep: 500 });
 
 /** PGlite against PostgreSQL: from this run, or from the last PostgreSQL run's saved results. */
 function compareBackends(): void {
