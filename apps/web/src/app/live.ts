@@ -40,6 +40,8 @@ function keysFor(event: RealtimeEvent): QueryKey[] {
       return [keys.views, keys.counts];
     case "notification":
       return [keys.notifications];
+    case "tag":
+      return [keys.tags, keys.conversationLists, keys.counts];
     default:
       return [];
   }
