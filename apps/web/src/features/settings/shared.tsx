@@ -1,0 +1,181 @@
+import { useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useQuery } from "@tanstack/react-query";
+import { ActionIcon, Alert, Button, CopyButton, Group, Modal, Stack, Text, TextInput, Title, Tooltip } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconCheck, IconCopy } from "@tabler/icons-react";
+import { api, ApiError, unwrap } from "../../api/client";
+import type { Role } from "../../api/types";
+import { keys } from "../../app/live";
+import { useSession } from "../../app/session";
+
+export const ROLES: Role[] = ["owner", "admin", "supervisor", "agent"];
+const rank = (role: Role) => ROLES.length - ROLES.indexOf(role);
+export const atLeast = (role: Role, minimum: Role) => rank(role) >= rank(minimum);
+
+export function useIsAdmin(): boolean {
+  return atLeast(useSession().user.role, "admin");
+}
+
+/** Settings keep their own keys: nothing else shows these lists, and no realtime event names them. */
+export const settingsKeys = {
+  invitations: ["settings", "invitations"] as const,
+  apiTokens: ["settings", "api-tokens"] as const,
+  auditLog: (cursor: string | null) => ["settings", "audit-log", cursor] as const,
+};
+
+/** The workspace's people; the cache holds the API's answer as it came, so any feature can share it. */
+export function usePeople() {
+  return useQuery({ queryKey: keys.users, queryFn: () => unwrap(api.GET("/api/v1/users")), select: (answer) => answer.items });
+}
+
+export function useTeams() {
+  return useQuery({ queryKey: keys.teams, queryFn: () => unwrap(api.GET("/api/v1/teams")), select: (answer) => answer.items });
+}
+
+export function useErrorText() {
+  const { t } = useTranslation("settings");
+  return (error: unknown) => (error instanceof ApiError ? error.message : t("unreachable"));
+}
+
+/** Reports a failed action that has no form of its own to show it in. */
+export function useFailureToast() {
+  const { t } = useTranslation("settings");
+  const errorText = useErrorText();
+  return (error: unknown) => notifications.show({ color: "red", title: t("failed"), message: errorText(error) });
+}
+
+export function useSavedToast() {
+  const { t } = useTranslation("common");
+  return (message?: string) => notifications.show({ color: "teal", message: message ?? t("saved") });
+}
+
+export function SectionHeader({ id, title, description, action }: { id: string; title: string; description?: string; action?: ReactNode }) {
+  return (
+    <Group justify="space-between" align="flex-start" mb="md" wrap="wrap">
+      <div>
+        <Title order={2} size="h3" id={id}>
+          {title}
+        </Title>
+        {description && (
+          <Text c="dimmed" size="sm" mt={4}>
+            {description}
+          </Text>
+        )}
+      </div>
+      {action}
+    </Group>
+  );
+}
+
+export function FormError({ error }: { error: unknown }) {
+  const { t } = useTranslation("settings");
+  const errorText = useErrorText();
+  if (!error) return null;
+  return (
+    <Alert color="red" role="alert" title={t("failed")}>
+      {errorText(error)}
+    </Alert>
+  );
+}
+
+export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation("settings");
+  const errorText = useErrorText();
+  return (
+    <Alert color="red" role="alert" title={t("loadFailed")}>
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{errorText(error)}</Text>
+        <Button size="xs" variant="light" color="red" onClick={onRetry}>
+          {t("common:retry")}
+        </Button>
+      </Stack>
+    </Alert>
+  );
+}
+
+/** Asks before something that cannot be undone; keeps the dialog open, with the reason, if it fails. */
+export function ConfirmDialog({
+  opened,
+  title,
+  message,
+  confirmLabel,
+  onConfirm,
+  onClose,
+}: {
+  opened: boolean;
+  title: string;
+  message: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => Promise<unknown>;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation("common");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const close = () => {
+    setError(null);
+    onClose();
+  };
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onConfirm();
+      close();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal opened={opened} onClose={close} title={title} centered>
+      <Stack>
+        <Text size="sm">{message}</Text>
+        <FormError error={error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close} data-autofocus>
+            {t("cancel")}
+          </Button>
+          <Button color="red" loading={busy} onClick={() => void confirm()}>
+            {confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** A secret or link shown once, read-only, with a button that copies it. */
+export function CopyField({ label, value }: { label: string; value: string }) {
+  const { t } = useTranslation("settings");
+  return (
+    <TextInput
+      label={label}
+      value={value}
+      readOnly
+      onFocus={(event) => event.currentTarget.select()}
+      styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
+      rightSectionWidth={42}
+      rightSection={
+        <CopyButton value={value} timeout={2000}>
+          {({ copied, copy }) => (
+            <Tooltip label={copied ? t("copied") : t("copy")} withArrow>
+              <ActionIcon variant="subtle" color={copied ? "teal" : "gray"} onClick={copy} aria-label={copied ? t("copied") : t("copyLabel", { what: label })}>
+                {copied ? <IconCheck size={18} aria-hidden /> : <IconCopy size={18} aria-hidden />}
+              </ActionIcon>
+            </Tooltip>
+          )}
+        </CopyButton>
+      }
+    />
+  );
+}
+
+export function timeZones(): string[] {
+  const zones = Intl.supportedValuesOf("timeZone");
+  return zones.includes("UTC") ? zones : ["UTC", ...zones];
+}
+
+export const isEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
