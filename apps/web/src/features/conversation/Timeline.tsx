@@ -1,0 +1,243 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "wouter";
+import { Anchor, Badge, Button, Center, Group, Text } from "@mantine/core";
+import { IconLock, IconPaperclip } from "@tabler/icons-react";
+import type { Attachment, Conversation, Message, Person, TimelineEvent } from "../../api/types";
+import { useFormat } from "../../app/format";
+import { MessageBody } from "./MessageBody";
+
+const WINDOW = 50;
+
+type Item = { kind: "message"; at: number; message: Message } | { kind: "event"; at: number; event: TimelineEvent };
+
+interface TimelineProps {
+  conversation: Conversation;
+  messages: Message[];
+  events: TimelineEvent[];
+  people: Map<string, Person>;
+  teams: Map<string, string>;
+}
+
+/** Messages and what happened between them, oldest at the top; only the newest are drawn until asked. */
+export function Timeline({ conversation, messages, events, people, teams }: TimelineProps) {
+  const { t } = useTranslation("conversation");
+  const [shown, setShown] = useState(WINDOW);
+  const scroller = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true);
+
+  const items = useMemo(() => {
+    const all: Item[] = [
+      ...messages.map((message): Item => ({ kind: "message", at: Date.parse(message.createdAt), message })),
+      // The first message already says the conversation began.
+      ...events.filter((event) => event.type !== "conversation.created").map((event): Item => ({ kind: "event", at: Date.parse(event.createdAt), event })),
+    ];
+    return all.sort((a, b) => a.at - b.at);
+  }, [messages, events]);
+  const visible = items.slice(Math.max(0, items.length - shown));
+  const hidden = items.length - visible.length;
+
+  // Follow new messages only when the agent is already at the bottom; never yank them away from what they read.
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (element && atBottom.current) element.scrollTop = element.scrollHeight;
+  }, [items.length]);
+  useEffect(() => setShown(WINDOW), [conversation.id]);
+
+  const loadEarlier = () => {
+    const element = scroller.current;
+    const fromBottom = element ? element.scrollHeight - element.scrollTop : 0;
+    setShown((count) => count + WINDOW);
+    requestAnimationFrame(() => {
+      if (element) element.scrollTop = element.scrollHeight - fromBottom;
+    });
+  };
+
+  return (
+    <div
+      ref={scroller}
+      className="timeline-scroll"
+      onScroll={(event) => {
+        const element = event.currentTarget;
+        atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 80;
+      }}
+    >
+      <section aria-labelledby="timeline-heading" className="timeline">
+        <h3 id="timeline-heading" className="visually-hidden">
+          {t("timeline")}
+        </h3>
+        {hidden > 0 && (
+          <Center mb="md">
+            <Button variant="default" size="xs" onClick={loadEarlier}>
+              {t("loadEarlier", { count: Math.min(WINDOW, hidden) })}
+            </Button>
+          </Center>
+        )}
+        {items.length === 0 && (
+          <Text c="dimmed" ta="center" py="xl">
+            {t("noMessages")}
+          </Text>
+        )}
+        <ol className="timeline-list">
+          {visible.map((item) =>
+            item.kind === "message" ? (
+              <li key={item.message.id}>
+                <MessageItem message={item.message} conversation={conversation} people={people} />
+              </li>
+            ) : (
+              <li key={`event-${item.event.id}`}>
+                <EventLine event={item.event} people={people} teams={teams} />
+              </li>
+            ),
+          )}
+        </ol>
+      </section>
+    </div>
+  );
+}
+
+function authorOf(message: Message, conversation: Conversation, people: Map<string, Person>, t: (key: string) => string): string {
+  if (message.authorType === "customer") return conversation.customer.name || conversation.customer.email || t("customer");
+  if (message.authorType === "agent") return (message.authorId && people.get(message.authorId)?.name) || t("formerTeammate");
+  return message.authorType === "bot" ? t("bot") : t("system");
+}
+
+function MessageItem({ message, conversation, people }: { message: Message; conversation: Conversation; people: Map<string, Person> }) {
+  const { t } = useTranslation("conversation");
+  const format = useFormat();
+  const author = authorOf(message, conversation, people, t);
+  const labelId = `message-${message.id}`;
+  return (
+    <article className={`message message-${message.kind}`} aria-labelledby={labelId}>
+      <Group gap="xs" justify="space-between" wrap="nowrap" mb={4}>
+        <Group gap="xs" wrap="nowrap">
+          <Text id={labelId} size="sm" fw={600}>
+            {author}
+            <span className="visually-hidden"> · {t(`kind.${message.kind}`)}</span>
+          </Text>
+          {message.kind === "note" && (
+            <Badge size="sm" color="yellow" c="var(--note-ink)" variant="light" leftSection={<IconLock size={12} aria-hidden />} aria-hidden>
+              {t("kind.note")}
+            </Badge>
+          )}
+          {message.kind === "reply" && (
+            <Badge size="sm" color="teal" c="teal.9" variant="light" aria-hidden>
+              {t("kind.reply")}
+            </Badge>
+          )}
+        </Group>
+        <Text size="xs" c="gray.7" component="time" dateTime={message.createdAt} title={format.dateTime(message.createdAt)}>
+          {format.when(message.createdAt)}
+        </Text>
+      </Group>
+      <MessageBody html={message.html} text={message.text} />
+      {message.mentions.length > 0 && (
+        <Text size="xs" c="gray.7" mt={4}>
+          {t("mentioned", { names: message.mentions.map((id) => people.get(id)?.name ?? "?").join(", ") })}
+        </Text>
+      )}
+      {message.attachments.length > 0 && <Attachments attachments={message.attachments} />}
+    </article>
+  );
+}
+
+function formatSize(bytes: number, language: string): string {
+  const units = ["byte", "kilobyte", "megabyte", "gigabyte"] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(language, { style: "unit", unit: units[unit], unitDisplay: "short", maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+}
+
+function Attachments({ attachments }: { attachments: Attachment[] }) {
+  const { t, i18n } = useTranslation("conversation");
+  return (
+    <ul className="attachments" aria-label={t("attachments")}>
+      {attachments.map((attachment) => (
+        <li key={attachment.id}>
+          <IconPaperclip size={14} aria-hidden />
+          {attachment.url ? (
+            <Anchor href={attachment.url} target="_blank" rel="noopener noreferrer" size="sm">
+              {attachment.filename}
+            </Anchor>
+          ) : (
+            <Text span size="sm">
+              {attachment.filename}
+            </Text>
+          )}
+          <Text span size="xs" c="gray.7">
+            {formatSize(attachment.size, i18n.language)}
+          </Text>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function EventLine({ event, people, teams }: { event: TimelineEvent; people: Map<string, Person>; teams: Map<string, string> }) {
+  const { t } = useTranslation(["conversation", "common"]);
+  const format = useFormat();
+  const actor = event.actor.name ?? (event.actor.type === "api_token" ? t("integration") : t("system"));
+  const payload = event.payload;
+  const person = (id: unknown) => (typeof id === "string" ? (people.get(id)?.name ?? t("formerTeammate")) : null);
+  const list = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : []);
+
+  let text: React.ReactNode;
+  switch (event.type) {
+    case "conversation.assigned": {
+      const to = person(payload.to);
+      text = to ? t("event.assigned", { actor, to }) : t("event.unassigned", { actor });
+      break;
+    }
+    case "conversation.status_changed": {
+      const to = t(`common:status.${String(payload.to)}`);
+      text = payload.reason === "customer_replied" ? t("event.reopenedByCustomer") : t("event.status", { actor, to });
+      break;
+    }
+    case "conversation.snoozed":
+      text = t("event.snoozed", { actor, until: typeof payload.snoozedUntil === "string" ? format.dateTime(payload.snoozedUntil) : "" });
+      break;
+    case "conversation.priority_changed":
+      text = t("event.priority", { actor, to: t(`common:priority.${String(payload.to)}`) });
+      break;
+    case "conversation.team_changed":
+      text = typeof payload.to === "string" ? t("event.team", { actor, team: teams.get(payload.to) ?? "?" }) : t("event.teamRemoved", { actor });
+      break;
+    case "conversation.subject_changed":
+      text = t("event.subject", { actor, to: String(payload.to ?? "") });
+      break;
+    case "conversation.tags_changed": {
+      const added = list(payload.added);
+      const removed = list(payload.removed);
+      text = [added.length ? t("event.tagged", { actor, tags: added.join(", ") }) : null, removed.length ? t("event.untagged", { actor, tags: removed.join(", ") }) : null]
+        .filter(Boolean)
+        .join(" · ");
+      break;
+    }
+    case "conversation.merged":
+      text = (
+        <>
+          {t("event.merged", { actor })}{" "}
+          {typeof payload.into === "string" && (
+            <Anchor component={Link} href={`/conversations/${payload.into}`} size="xs">
+              {t("event.openMerged")}
+            </Anchor>
+          )}
+        </>
+      );
+      break;
+    default:
+      text = t("event.other", { actor, type: event.type });
+  }
+  return (
+    <p className="event-line">
+      <span>{text}</span>{" "}
+      <time dateTime={event.createdAt} title={format.dateTime(event.createdAt)}>
+        {format.when(event.createdAt)}
+      </time>
+    </p>
+  );
+}
