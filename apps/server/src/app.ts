@@ -20,6 +20,7 @@ import { registerViewRoutes } from "./modules/views/routes.ts";
 import { registerTagRoutes } from "./modules/tags/routes.ts";
 import { registerNotificationRoutes } from "./modules/notifications/routes.ts";
 import { registerInvitationRoutes } from "./modules/invitations/routes.ts";
+import { registerAttachmentRoutes } from "./modules/attachments/routes.ts";
 import { registerRealtimeRoutes } from "./platform/realtime/routes.ts";
 import type { RealtimeHub } from "./platform/realtime/hub.ts";
 import { loggerOptions } from "./platform/logger.ts";
@@ -83,6 +84,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       registerTagRoutes(api, options);
       registerNotificationRoutes(api, options);
       registerInvitationRoutes(api, options);
+      registerAttachmentRoutes(api, options);
       registerRealtimeRoutes(api, options);
     },
     { prefix: "/api/v1" },

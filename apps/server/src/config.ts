@@ -20,6 +20,7 @@ const EnvSchema = Type.Object({
   RAPPORT_DEMO_DATA: Type.Boolean({ default: true }),
   RAPPORT_JOBS: Type.Boolean({ default: true }),
   RAPPORT_BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 1_048_576 }),
+  RAPPORT_ATTACHMENT_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 1_073_741_824, default: 26_214_400 }),
   RAPPORT_SESSION_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 14 }),
   RAPPORT_LOGIN_ATTEMPTS: Type.Integer({ minimum: 1, default: 10 }),
   LOG_LEVEL: Type.Enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { default: "info" }),
@@ -40,6 +41,8 @@ export interface Config {
   demoData: boolean;
   jobsEnabled: boolean;
   bodyLimitBytes: number;
+  /** The largest file one upload may carry. */
+  attachmentLimitBytes: number;
   sessionDays: number;
   loginAttempts: number;
   logLevel: Env["LOG_LEVEL"];
@@ -50,7 +53,7 @@ export class ConfigError extends Error {
 }
 
 const envValidator = Compile(EnvSchema);
-const integerKeys = new Set(["PORT", "DATABASE_POOL_SIZE", "RAPPORT_BODY_LIMIT_BYTES", "RAPPORT_SESSION_DAYS", "RAPPORT_LOGIN_ATTEMPTS"]);
+const integerKeys = new Set(["PORT", "DATABASE_POOL_SIZE", "RAPPORT_BODY_LIMIT_BYTES", "RAPPORT_ATTACHMENT_LIMIT_BYTES", "RAPPORT_SESSION_DAYS", "RAPPORT_LOGIN_ATTEMPTS"]);
 const booleanKeys = new Set(["RAPPORT_SIGNUP_OPEN", "RAPPORT_DEMO_DATA", "RAPPORT_JOBS"]);
 
 function coerce(key: string, raw: string): unknown {
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: parsed.RAPPORT_DEMO_DATA,
     jobsEnabled: parsed.RAPPORT_JOBS,
     bodyLimitBytes: parsed.RAPPORT_BODY_LIMIT_BYTES,
+    attachmentLimitBytes: parsed.RAPPORT_ATTACHMENT_LIMIT_BYTES,
     sessionDays: parsed.RAPPORT_SESSION_DAYS,
     loginAttempts: parsed.RAPPORT_LOGIN_ATTEMPTS,
     logLevel: parsed.LOG_LEVEL,

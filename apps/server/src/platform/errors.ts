@@ -18,6 +18,7 @@ const STATUS_BY_CODE = {
   view_not_found: 404,
   tag_not_found: 404,
   invitation_not_found: 404,
+  attachment_not_found: 404,
   conflict: 409,
   email_taken: 409,
   identity_taken: 409,

@@ -16,6 +16,7 @@ interface Fixtures {
   viewId: string;
   invitationId: string;
   notificationId: string;
+  attachmentId: string;
   /** B's own conversation, for operations whose body points at A's resources. */
   ownConversationId: string;
 }
@@ -75,6 +76,8 @@ const CASES: Record<string, Case> = {
     echoes: (f) => [f.conversationId],
   },
   "GET /api/v1/search": { expect: "no_leak", query: `?q=${SECRET}` },
+  "POST /api/v1/attachments": { expect: "no_leak", query: "?filename=b.txt" },
+  "GET /api/v1/attachments/{id}": { expect: "not_found", id: (f) => f.attachmentId },
   "GET /api/v1/conversations/counts": { expect: "no_leak" },
   "GET /api/v1/views": { expect: "no_leak" },
   "POST /api/v1/views": { expect: "not_found", body: (f) => ({ name: "B view", filters: { assignee: f.userId } }) },
@@ -125,6 +128,7 @@ beforeAll(async () => {
   await a.api.post(`/api/v1/conversations/${tagged.conversation.id}/assign`, { assigneeId: member.userId });
   aMember = member.api;
   const notification = await member.api.get<{ items: { id: string }[] }>("/api/v1/notifications");
+  const attachment = await a.api.request<{ id: string }>("POST", `/api/v1/attachments?filename=${SECRET}.txt`, `${SECRET} file`, { "content-type": "text/plain" });
   const own = await createConversation(b);
   fixtures = {
     conversationId: conversation.id,
@@ -136,6 +140,7 @@ beforeAll(async () => {
     viewId: view.body.id,
     invitationId: invitation.body.invitation.id,
     notificationId: notification.body.items[0]!.id,
+    attachmentId: attachment.body.id,
   };
   aSecrets = [a.id, ...Object.entries(fixtures).filter(([key]) => key !== "ownConversationId").map(([, value]) => value), a.ownerEmail];
 });

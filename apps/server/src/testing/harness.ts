@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
 import { inject } from "vitest";
 import { loadConfig, type Config } from "../config.ts";
 import { buildApp } from "../app.ts";
@@ -13,8 +15,20 @@ import type { Role } from "../modules/workspaces/schema.ts";
 /** The test database's URL ("" means embedded PGlite), chosen by the global setup. */
 export const testDatabaseUrl = () => inject("databaseUrl") || undefined;
 
+// Files (attachments) of a test run go to a scratch folder, never to the checkout's ./data.
+const scratchDataDir = path.join(os.tmpdir(), `rapport-test-${process.pid}`);
+
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", RAPPORT_DEMO_DATA: "false", RAPPORT_JOBS: "false", DATABASE_POOL_SIZE: "10", ...overrides });
+  return loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "silent",
+    RAPPORT_DEMO_DATA: "false",
+    RAPPORT_JOBS: "false",
+    DATABASE_POOL_SIZE: "10",
+    RAPPORT_DATA_DIR: scratchDataDir,
+    ...overrides,
+  });
 }
 
 export interface TestServer {
@@ -83,6 +97,12 @@ export class ApiClient {
       // not JSON: keep the text
     }
     return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+
+  /** The bare response, for bodies and answers that are not JSON (file uploads and downloads). */
+  fetch(path: string, init: { method?: string; body?: RequestInit["body"]; headers?: Record<string, string> } = {}): Promise<Response> {
+    const method = init.method ?? "GET";
+    return fetch(`${this.baseUrl}${path}`, { method, body: init.body, headers: { ...this.authHeaders(method), ...init.headers } });
   }
 
   get = <T = unknown>(path: string, headers?: Record<string, string>) => this.request<T>("GET", path, undefined, headers);

@@ -6,3 +6,4 @@ export * from "../../modules/conversations/schema.ts";
 export * from "../../modules/views/schema.ts";
 export * from "../../modules/notifications/schema.ts";
 export * from "../../modules/invitations/schema.ts";
+export * from "../../modules/attachments/schema.ts";

@@ -1,0 +1,57 @@
+import type { Readable } from "node:stream";
+import { notFound } from "../../platform/errors.ts";
+import type { FileStore } from "../../platform/files.ts";
+import { inWorkspace } from "../../platform/tenancy.ts";
+import { requireScope } from "../../platform/auth/policy.ts";
+import type { ServiceContext } from "../../platform/context.ts";
+import { attachments } from "./schema.ts";
+import { eq } from "drizzle-orm";
+
+export type Attachment = typeof attachments.$inferSelect;
+
+export interface Upload {
+  filename: string;
+  contentType: string;
+  body: Readable;
+  limit: number;
+}
+
+/** Keeps a name fit to show and to offer as a download: no folders, no control characters, at most 255 characters. */
+export function cleanFilename(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  // eslint-disable-next-line no-control-regex
+  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 255);
+  return cleaned === "" || cleaned === "." || cleaned === ".." ? "attachment" : cleaned;
+}
+
+/** Stores an uploaded file and records it; the bytes go to the store first, so a row never points at nothing. */
+export async function storeAttachment(ctx: ServiceContext, store: FileStore, upload: Upload): Promise<Attachment> {
+  requireScope(ctx.actor, "conversations:write");
+  const { workspaceId, userId } = ctx.actor;
+  const file = await store.save(workspaceId, upload.body, upload.limit);
+  try {
+    const [row] = await ctx.db
+      .insert(attachments)
+      .values({
+        workspaceId,
+        storageKey: file.key,
+        filename: cleanFilename(upload.filename),
+        contentType: upload.contentType,
+        size: file.size,
+        sha256: file.sha256,
+        uploadedBy: userId,
+      })
+      .returning();
+    return row!;
+  } catch (error) {
+    await store.remove(file.key);
+    throw error;
+  }
+}
+
+export async function getAttachment(ctx: ServiceContext, id: string): Promise<Attachment> {
+  requireScope(ctx.actor, "conversations:read");
+  const [row] = await ctx.db.select().from(attachments).where(inWorkspace(attachments, ctx.actor.workspaceId, eq(attachments.id, id)));
+  if (!row) throw notFound("attachment_not_found", "That attachment");
+  return row;
+}
