@@ -58,5 +58,16 @@ describe("the agent app at /app", () => {
     const response = await app.inject({ url: "/app/inbox/mine" });
     expect(response.statusCode).toBe(503);
     expect(response.body).toContain("npm run build:web");
+    // A build that finishes while the server runs is served at once.
+    await fs.writeFile(path.join(empty, "index.html"), "<!doctype html><div id=root></div>");
+    expect((await app.inject({ url: "/app/inbox/mine" })).statusCode).toBe(200);
+  });
+
+  it("never serves a file from outside the build", async () => {
+    const app = await serve(root);
+    for (const url of ["/app/../package.json", "/app/%2e%2e/%2e%2e/package.json", "/app/assets/..%2f..%2findex.html"]) {
+      const response = await app.inject({ url });
+      expect(response.body, url).not.toContain('"dependencies"');
+    }
   });
 });
