@@ -21,7 +21,8 @@ function useNotificationText() {
   const users = useQuery({ queryKey: keys.users, queryFn: () => unwrap(api.GET("/api/v1/users")), select: (answer) => answer.items });
   return (item: AgentNotification) => {
     const actor = (item.actorId && users.data?.find((person) => person.id === item.actorId)?.name) || t("someone");
-    return t(`kind.${item.kind}`, { actor, number: item.conversation.number, subject: item.conversation.subject || t("noSubject") });
+    // Isolated, so a subject in another script keeps its own direction inside the sentence.
+    return t(`kind.${item.kind}`, { actor: `\u2068${actor}\u2069`, number: item.conversation.number, subject: `\u2068${item.conversation.subject || t("noSubject")}\u2069` });
   };
 }
 

@@ -45,7 +45,7 @@ export function GlobalSearch() {
           if (event.key === "Escape") event.currentTarget.blur();
         }}
         leftSection={<IconSearch size={16} aria-hidden />}
-        rightSection={value ? null : <Kbd size="xs" aria-hidden>/</Kbd>}
+        rightSection={value ? null : <Kbd size="xs" aria-hidden visibleFrom="sm">/</Kbd>}
         rightSectionPointerEvents="none"
         maxLength={200}
       />

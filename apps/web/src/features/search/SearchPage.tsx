@@ -18,6 +18,9 @@ type ResultType = (typeof TYPES)[number];
 const LIMIT = 50;
 const UNASSIGNED = "unassigned";
 
+/** Unicode isolates keep a person's words in their own direction inside a sentence of the interface's. */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 const listParam = <T extends string>(value: string | null, allowed: readonly T[]): T[] =>
   (value ?? "").split(",").filter((item): item is T => (allowed as readonly string[]).includes(item));
 
@@ -33,13 +36,13 @@ function ConversationHits({ hits, assigneeName }: { hits: SearchResults["convers
               <Text span c="dimmed" size="sm" fw={500}>
                 #{conversation.number}
               </Text>{" "}
-              {conversation.subject || t("noSubject")}
+              <span dir="auto">{conversation.subject || t("noSubject")}</span>
             </Anchor>
             <Badge variant="light" color={conversation.status === "open" ? "teal" : "gray"} style={{ flexShrink: 0 }}>
               {t(`common:status.${conversation.status}`)}
             </Badge>
           </Group>
-          <Text size="sm" mt={4} className={classes.passage}>
+          <Text size="sm" mt={4} className={classes.passage} dir="auto">
             <Highlight html={highlight} />
           </Text>
           <Text size="xs" c="dimmed" mt={4}>
@@ -62,10 +65,10 @@ function CustomerHits({ hits }: { hits: SearchResults["customers"] }) {
     <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: "none" }}>
       {hits.map(({ customer, highlight }) => (
         <Paper component="li" withBorder p="sm" key={customer.id}>
-          <Text size="sm" fw={600}>
+          <Text size="sm" fw={600} dir="auto">
             {customer.name ?? customer.email ?? customer.phone ?? t("unknownCustomer")}
           </Text>
-          <Text size="sm" mt={4} className={classes.passage}>
+          <Text size="sm" mt={4} className={classes.passage} dir="auto">
             <Highlight html={highlight} />
           </Text>
         </Paper>
@@ -143,7 +146,7 @@ export default function SearchPage() {
     <ScrollArea className={classes.page} type="auto">
       <Box p={{ base: "md", sm: "xl" }} maw={960}>
         <Title order={2} size="h3" mb="md">
-          {q ? t("titleFor", { q }) : t("title")}
+          {q ? t("titleFor", { q: isolate(q) }) : t("title")}
         </Title>
         <Group align="flex-end" gap="md" mb="lg" wrap="wrap" role="group" aria-label={t("filters")}>
           <Stack gap={4}>
@@ -166,7 +169,8 @@ export default function SearchPage() {
                 value={statuses}
                 onChange={(value) => setParam("status", value.join(",") || null)}
                 clearable
-                w={240}
+                miw={200}
+                maw={360}
               />
               <Select
                 label={t("channel")}
@@ -175,7 +179,7 @@ export default function SearchPage() {
                 value={channel}
                 onChange={(value) => setParam("channel", value)}
                 clearable
-                w={180}
+                w={170}
               />
               <Select
                 label={t("assignee")}
@@ -189,7 +193,7 @@ export default function SearchPage() {
                 onChange={(value) => setParam("assignee", value)}
                 clearable
                 searchable
-                w={200}
+                w={180}
               />
             </>
           )}

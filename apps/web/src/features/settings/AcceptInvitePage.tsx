@@ -5,6 +5,7 @@ import { useLocation, useSearchParams } from "wouter";
 import { Alert, Button, Center, Loader, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { api, ApiError, setCsrfToken, unwrap } from "../../api/client";
 import { SESSION_KEY } from "../../app/session";
+import { readableAlert } from "./shared";
 
 const MIN_PASSWORD = 10;
 
@@ -45,7 +46,7 @@ function AcceptForm({ token, suggestedName }: { token: string; suggestedName: st
     <form onSubmit={submit} noValidate>
       <Stack>
         {error && (
-          <Alert color="red" role="alert" title={t("accept.failed")}>
+          <Alert color="red" role="alert" title={t("accept.failed")} styles={readableAlert}>
             {error}
           </Alert>
         )}
@@ -82,7 +83,11 @@ export default function AcceptInvitePage() {
 
   let body;
   if (!token) {
-    body = <Alert color="red" role="alert" title={t("accept.invalidTitle")}>{t("accept.missingToken")}</Alert>;
+    body = (
+      <Alert color="red" role="alert" title={t("accept.invalidTitle")} styles={readableAlert}>
+        {t("accept.missingToken")}
+      </Alert>
+    );
   } else if (invitation.isPending) {
     body = (
       <Center py="xl">
@@ -92,7 +97,7 @@ export default function AcceptInvitePage() {
   } else if (invitation.isError) {
     const message = invitation.error instanceof ApiError ? invitation.error.message : t("unreachable");
     body = (
-      <Alert color="red" role="alert" title={t("accept.invalidTitle")}>
+      <Alert color="red" role="alert" title={t("accept.invalidTitle")} styles={readableAlert}>
         {message} {t("accept.askAgain")}
       </Alert>
     );

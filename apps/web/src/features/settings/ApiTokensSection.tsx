@@ -7,7 +7,7 @@ import { api, unwrap } from "../../api/client";
 import type { ApiToken, Scope } from "../../api/types";
 import { useFormat } from "../../app/format";
 import { useSession } from "../../app/session";
-import { ConfirmDialog, CopyField, FormError, LoadError, SectionHeader, settingsKeys, useIsAdmin, usePeople, useSavedToast } from "./shared";
+import { ConfirmDialog, CopyField, FormError, LoadError, readableAlert, SectionHeader, settingsKeys, useIsAdmin, usePeople, useSavedToast } from "./shared";
 
 function CreateTokenForm({ onCreated }: { onCreated: (created: { name: string; token: string }) => void }) {
   const { t } = useTranslation("settings");
@@ -71,7 +71,7 @@ function NewTokenDialog({ created, onClose }: { created: { name: string; token: 
   return (
     <Modal opened onClose={onClose} title={t("tokens.createdTitle", { name: created.name })} size="lg" closeOnClickOutside={false}>
       <Stack>
-        <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} title={t("tokens.onceTitle")}>
+        <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} title={t("tokens.onceTitle")} styles={readableAlert}>
           {t("tokens.onceBody")}
         </Alert>
         <CopyField label={t("tokens.secret")} value={created.token} />
@@ -155,9 +155,9 @@ export function ApiTokensSection() {
                       {isAdmin && <Table.Td>{ownerOf(token)}</Table.Td>}
                       <Table.Td>{token.lastUsedAt ? format.when(token.lastUsedAt) : t("tokens.neverUsed")}</Table.Td>
                       <Table.Td>
-                        <Badge variant="light" color={state === "active" ? "teal" : "gray"}>
+                        <Text size="sm" fw={500} c={state === "active" ? "teal.8" : "dimmed"} style={{ whiteSpace: "nowrap" }}>
                           {t(`tokens.states.${state}`)}
-                        </Badge>
+                        </Text>
                       </Table.Td>
                       <Table.Td ta="end">
                         {state !== "revoked" && (

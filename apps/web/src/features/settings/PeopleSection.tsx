@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, Badge, Button, Group, Loader, Paper, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from "@mantine/core";
+import { Alert, Button, Group, Loader, Paper, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from "@mantine/core";
 import { IconSend } from "@tabler/icons-react";
 import { api, unwrap } from "../../api/client";
+import type { RealtimeEvent } from "../../api/realtime";
 import type { Invitation, Person, Role } from "../../api/types";
 import { useFormat } from "../../app/format";
-import { keys } from "../../app/live";
+import { keys, useRealtimeFrames } from "../../app/live";
 import { useSession } from "../../app/session";
 import {
   atLeast,
@@ -15,6 +16,7 @@ import {
   FormError,
   isEmail,
   LoadError,
+  readableAlert,
   ROLES,
   SectionHeader,
   settingsKeys,
@@ -99,15 +101,13 @@ function PeopleTable() {
                       allowDeselect={false}
                     />
                   ) : (
-                    <Badge variant="light" color="gray">
-                      {t(`common:role.${person.role}`)}
-                    </Badge>
+                    <Text size="sm">{t(`common:role.${person.role}`)}</Text>
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={person.active ? "teal" : "gray"}>
+                  <Text size="sm" fw={500} c={person.active ? "teal.8" : "dimmed"} style={{ whiteSpace: "nowrap" }}>
                     {person.active ? t("people.active") : t("people.deactivated")}
-                  </Badge>
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{person.lastLoginAt ? format.when(person.lastLoginAt) : t("people.never")}</Text>
@@ -205,7 +205,7 @@ function InviteForm() {
             </Button>
           </Group>
           {sent && (
-            <Alert color="teal" title={t("invite.sentTitle", { email: sent.email })} role="status">
+            <Alert color="teal" title={t("invite.sentTitle", { email: sent.email })} role="status" styles={readableAlert}>
               <Stack gap="xs">
                 <Text size="sm">{t("invite.sentBody")}</Text>
                 <CopyField label={t("invite.link")} value={sent.acceptUrl} />
@@ -225,6 +225,10 @@ function PendingInvitations() {
   const savedToast = useSavedToast();
   const invitations = useQuery({ queryKey: settingsKeys.invitations, queryFn: () => unwrap(api.GET("/api/v1/invitations")), select: (answer) => answer.items });
   const [revoking, setRevoking] = useState<Invitation | null>(null);
+  // No shared key follows invitations, so an acceptance elsewhere is picked up here.
+  useRealtimeFrames(["event"], (frame) => {
+    if ((frame as { event: RealtimeEvent }).event.type.startsWith("invitation.")) void queryClient.invalidateQueries({ queryKey: settingsKeys.invitations });
+  });
 
   return (
     <section aria-labelledby="pending-title">

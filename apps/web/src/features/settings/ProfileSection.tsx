@@ -15,7 +15,7 @@ import { FormError, SectionHeader, timeZones, useSavedToast } from "./shared";
 const WORKSPACE_ZONE = "workspace";
 
 export function ProfileSection() {
-  const { t } = useTranslation("settings");
+  const { t, i18n } = useTranslation("settings");
   const { user, workspace } = useSession();
   const queryClient = useQueryClient();
   const preferences = usePreferences();
@@ -48,7 +48,8 @@ export function ProfileSection() {
       void queryClient.invalidateQueries({ queryKey: keys.users });
       preferences.setLanguage(updated.locale);
       preferences.setDirection(direction);
-      savedToast();
+      // Said in the language just chosen, which this render's t does not speak yet.
+      savedToast(i18n.getFixedT(updated.locale, "common")("saved"));
     } catch (caught) {
       setError(caught);
     } finally {

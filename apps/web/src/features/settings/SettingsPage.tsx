@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Redirect, Route, Switch, useLocation } from "wouter";
 import { Alert, Box, NavLink, ScrollArea, Title } from "@mantine/core";
 import { IconBuilding, IconHistory, IconKey, IconTags, IconUser, IconUsers, IconUsersGroup, type Icon } from "@tabler/icons-react";
-import { useIsAdmin } from "./shared";
+import { readableAlert, useIsAdmin } from "./shared";
 import { ProfileSection } from "./ProfileSection";
 import { WorkspaceSection } from "./WorkspaceSection";
 import { PeopleSection } from "./PeopleSection";
@@ -34,7 +34,7 @@ const SECTIONS: Section[] = [
 function AdminsOnly() {
   const { t } = useTranslation("settings");
   return (
-    <Alert color="yellow" title={t("adminsOnly.title")} role="alert">
+    <Alert color="gray" title={t("adminsOnly.title")} role="alert" styles={readableAlert}>
       {t("adminsOnly.body")}
     </Alert>
   );

@@ -68,12 +68,15 @@ export function SectionHeader({ id, title, description, action }: { id: string; 
   );
 }
 
+/** Alert titles in the text colour: the tinted default is under AA contrast on the tinted background. */
+export const readableAlert = { title: { color: "var(--mantine-color-text)" } };
+
 export function FormError({ error }: { error: unknown }) {
   const { t } = useTranslation("settings");
   const errorText = useErrorText();
   if (!error) return null;
   return (
-    <Alert color="red" role="alert" title={t("failed")}>
+    <Alert color="red" role="alert" title={t("failed")} styles={readableAlert}>
       {errorText(error)}
     </Alert>
   );
@@ -83,7 +86,7 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => v
   const { t } = useTranslation("settings");
   const errorText = useErrorText();
   return (
-    <Alert color="red" role="alert" title={t("loadFailed")}>
+    <Alert color="red" role="alert" title={t("loadFailed")} styles={readableAlert}>
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{errorText(error)}</Text>
         <Button size="xs" variant="light" color="red" onClick={onRetry}>
