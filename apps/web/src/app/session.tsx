@@ -37,10 +37,12 @@ export function RequireSession({ children, fallback }: { children: ReactNode; fa
   const queryClient = useQueryClient();
   const { data: session, isPending } = useSessionQuery();
 
+  const userId = session?.user.id;
+  const locale = session?.user.locale;
+
+  // Keyed on the person, not the session object: saving a profile replaces the object but is the same sign-in.
   useEffect(() => {
-    if (!session) return;
-    const preferred = "locale" in session.user && typeof session.user.locale === "string" ? session.user.locale : undefined;
-    if (preferred && !localStorage.getItem("rapport.language") && preferred !== i18n.language) void i18n.changeLanguage(preferred);
+    if (!userId) return;
     realtime.start();
     const stopWatching = realtime.onState((state) => {
       if (state === "signed-out") queryClient.setQueryData(SESSION_KEY, null);
@@ -49,7 +51,12 @@ export function RequireSession({ children, fallback }: { children: ReactNode; fa
       stopWatching();
       realtime.stop();
     };
-  }, [session, queryClient]);
+  }, [userId, queryClient]);
+
+  // The profile's language applies unless this browser was set to another one.
+  useEffect(() => {
+    if (locale && !localStorage.getItem("rapport.language") && locale !== i18n.language) void i18n.changeLanguage(locale);
+  }, [locale]);
 
   if (isPending) {
     return (
