@@ -1106,6 +1106,8 @@ export type paths = {
                     customerId?: string;
                     /** @description How many items per page (1–100). */
                     limit?: number;
+                    /** @description The conversation with this number (#1042 is 1042). */
+                    number?: number;
                     priority?: ("low" | "normal" | "high" | "urgent")[];
                     sort?: "-last_activity" | "last_activity" | "-created" | "created";
                     /** @description One or more statuses (repeat the parameter or use commas). */
@@ -2238,7 +2240,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Messages and notes in a conversation, oldest first */
+        /** Messages and notes in a conversation, oldest first unless order=newest */
         get: {
             parameters: {
                 query?: {
@@ -2246,6 +2248,8 @@ export type paths = {
                     cursor?: string;
                     /** @description How many items per page (1–100). */
                     limit?: number;
+                    /** @description oldest: from the first message on; newest: from the latest back. Ask for the next page in the same order as the cursor's page. */
+                    order?: "oldest" | "newest";
                 };
                 header?: never;
                 path: {

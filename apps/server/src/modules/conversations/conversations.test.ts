@@ -1,4 +1,7 @@
+import { inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { inWorkspace } from "../../platform/tenancy.ts";
+import { messages as messageTable } from "./schema.ts";
 import { createConversation, createTestWorkspace, sharedServer, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
 
 interface Conversation {
@@ -149,5 +152,82 @@ describe("listing", () => {
     } while (cursor);
     expect(seen).toHaveLength(6);
     expect(new Set(seen).size).toBe(6);
+  });
+});
+
+describe("reading a conversation's messages", () => {
+  async function readAll(path: string, order: "oldest" | "newest" | null, limit: number): Promise<{ ids: string[]; pages: number }> {
+    const ids: string[] = [];
+    let pages = 0;
+    let cursor: string | null = null;
+    do {
+      const query = new URLSearchParams({ limit: String(limit) });
+      if (order) query.set("order", order);
+      if (cursor) query.set("cursor", cursor);
+      const page: { status: number; body: Page<Message> } = await ws.api.get<Page<Message>>(`${path}?${query}`);
+      expect(page.status).toBe(200);
+      ids.push(...page.body.items.map((m) => m.id));
+      cursor = page.body.nextCursor;
+      pages += 1;
+    } while (cursor);
+    return { ids, pages };
+  }
+
+  it("pages oldest first by default and newest first on request, with messages of the same millisecond neither lost nor repeated", async () => {
+    const { conversation, message: first } = await createConversation(ws);
+    const path = `/api/v1/conversations/${conversation.id}/messages`;
+    const posted: string[] = [first.id];
+    for (let i = 0; i < 6; i++) posted.push((await ws.api.post<Message>(path, { kind: i % 2 ? "inbound" : "reply", text: `Message ${i}` })).body.id);
+    // Messages stored together share a time; the id orders them, and a cursor must not skip or repeat any.
+    const sameMoment = new Date();
+    await server.database.db
+      .update(messageTable)
+      .set({ createdAt: sameMoment })
+      .where(inWorkspace(messageTable, ws.id, inArray(messageTable.id, posted.slice(2, 6))));
+    const sorted = [...posted.slice(0, 2), ...posted.slice(2, 6).sort(), ...posted.slice(6)];
+    // The last one posted is newest of all: move it after the shared moment.
+    await server.database.db
+      .update(messageTable)
+      .set({ createdAt: new Date(sameMoment.getTime() + 1) })
+      .where(inWorkspace(messageTable, ws.id, inArray(messageTable.id, posted.slice(6))));
+
+    const byDefault = await readAll(path, null, 3);
+    expect(byDefault.ids).toEqual(sorted);
+    expect(byDefault.pages).toBe(3);
+    expect((await readAll(path, "oldest", 2)).ids).toEqual(sorted);
+    const newest = await readAll(path, "newest", 3);
+    expect(newest.ids).toEqual([...sorted].reverse());
+    expect(newest.pages).toBe(3);
+    for (const limit of [1, 2, 4]) expect((await readAll(path, "newest", limit)).ids, `limit ${limit}`).toEqual([...sorted].reverse());
+
+    const latest = await ws.api.get<Page<Message>>(`${path}?order=newest&limit=1`);
+    expect(latest.body.items.map((m) => m.id)).toEqual([posted[6]]);
+    expect(latest.body.nextCursor).not.toBeNull();
+    expect((await ws.api.get(`${path}?order=latest`)).status).toBe(400);
+  });
+});
+
+describe("finding a conversation by its number", () => {
+  it("filters the list to that one number, and never finds another workspace's", async () => {
+    const own = await createTestWorkspace(server);
+    const other = await createTestWorkspace(server);
+    const created: { id: string; number: number }[] = [];
+    for (let i = 0; i < 3; i++) created.push((await createConversation(own, { subject: `Numbered ${i}` })).conversation);
+    const theirs = (await createConversation(other)).conversation;
+    const wanted = created[1]!;
+
+    const found = await own.api.get<Page<Conversation>>(`/api/v1/conversations?number=${wanted.number}`);
+    expect(found.status).toBe(200);
+    expect(found.body.items.map((c) => c.id)).toEqual([wanted.id]);
+    expect((await own.api.get<Page<Conversation>>(`/api/v1/conversations?number=${wanted.number}&status=resolved`)).body.items).toEqual([]);
+    expect((await own.api.get<Page<Conversation>>("/api/v1/conversations?number=99999")).body.items).toEqual([]);
+
+    // Both workspaces count from 1, so the other's number exists here too; the filter answers with this workspace's.
+    const sameNumber = await own.api.get<Page<Conversation>>(`/api/v1/conversations?number=${theirs.number}`);
+    expect(sameNumber.body.items.map((c) => c.id)).not.toContain(theirs.id);
+    const lone = await createTestWorkspace(server);
+    expect((await lone.api.get<Page<Conversation>>(`/api/v1/conversations?number=${theirs.number}`)).body.items).toEqual([]);
+
+    for (const bad of ["0", "-1", "1.5", "abc"]) expect((await own.api.get(`/api/v1/conversations?number=${bad}`)).status, bad).toBe(400);
   });
 });

@@ -40,6 +40,7 @@ const ListQuery = Type.Object(
     channel: Type.Optional(Type.Array(ChannelSchema)),
     priority: Type.Optional(Type.Array(PrioritySchema)),
     customerId: Type.Optional(Uuid),
+    number: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: "The conversation with this number (#1042 is 1042)." })),
     updatedSince: Type.Optional(Type.String({ format: "date-time" })),
     sort: Type.Optional(Type.Enum(conversations.SORTS, { default: "-last_activity" })),
   },
@@ -231,14 +232,26 @@ export function registerConversationRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags,
-        summary: "Messages and notes in a conversation, oldest first",
+        summary: "Messages and notes in a conversation, oldest first unless order=newest",
         params: IdParams,
-        querystring: Type.Object(PageQuery, { additionalProperties: false }),
+        querystring: Type.Object(
+          {
+            ...PageQuery,
+            order: Type.Optional(
+              Type.Enum(conversations.MESSAGE_ORDERS, { default: "oldest", description: "oldest: from the first message on; newest: from the latest back. Ask for the next page in the same order as the cursor's page." }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: PageOf(MessageSchema), ...errorResponses },
       },
     },
     async (request) => {
-      const page = await conversations.listMessages(contextOf(deps, request), request.params.id, { limit: request.query.limit ?? 25, cursor: request.query.cursor });
+      const page = await conversations.listMessages(contextOf(deps, request), request.params.id, {
+        limit: request.query.limit ?? 25,
+        cursor: request.query.cursor,
+        order: request.query.order ?? "oldest",
+      });
       return { items: page.items.map(presentMessage), nextCursor: page.nextCursor };
     },
   );

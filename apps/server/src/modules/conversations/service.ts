@@ -112,6 +112,8 @@ export interface ConversationFilters {
   channel?: Channel[] | undefined;
   priority?: Priority[] | undefined;
   customerId?: string | undefined;
+  /** The number people quote ("#1042"): at most one conversation. */
+  number?: number | undefined;
   updatedSince?: Date | undefined;
 }
 
@@ -136,6 +138,7 @@ function filterConditions(userId: string, filters: ConversationFilters): (SQL | 
     filters.channel?.length ? inArray(conversations.channel, filters.channel) : undefined,
     filters.priority?.length ? inArray(conversations.priority, filters.priority) : undefined,
     filters.customerId ? eq(conversations.customerId, filters.customerId) : undefined,
+    filters.number !== undefined ? eq(conversations.number, filters.number) : undefined,
     filters.updatedSince ? gte(conversations.updatedAt, filters.updatedSince) : undefined,
   ];
 }
@@ -162,11 +165,19 @@ export async function listConversations(ctx: ServiceContext, options: ListOption
   return keyset.page(rows, options.limit, (row) => (byActivity ? row.lastActivityAt : row.createdAt));
 }
 
-export async function listMessages(ctx: ServiceContext, conversationId: string, options: { limit: number; cursor?: string | undefined }): Promise<Page<Message>> {
+export const MESSAGE_ORDERS = ["oldest", "newest"] as const;
+export type MessageOrder = (typeof MESSAGE_ORDERS)[number];
+
+/** "newest" reads a long thread from its end, the way an agent opens it, without paging through the rest. */
+export async function listMessages(
+  ctx: ServiceContext,
+  conversationId: string,
+  options: { limit: number; cursor?: string | undefined; order?: MessageOrder | undefined },
+): Promise<Page<Message>> {
   requireScope(ctx.actor, "conversations:read");
   const workspaceId = ctx.actor.workspaceId;
   await getConversationById(ctx.db, workspaceId, conversationId);
-  const keyset = new Keyset(messages.createdAt, messages.id, "asc");
+  const keyset = new Keyset(messages.createdAt, messages.id, options.order === "newest" ? "desc" : "asc");
   const rows = await ctx.db
     .select(messageColumns)
     .from(messages)
