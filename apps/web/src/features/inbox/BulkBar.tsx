@@ -62,7 +62,7 @@ interface BulkBarProps {
 }
 
 /** Actions on the selected conversations: assign, change status, add a tag. */
-export function BulkBar({ selected, users, onDone }: BulkBarProps) {
+export default function BulkBar({ selected, users, onDone }: BulkBarProps) {
   const { t } = useTranslation(["inbox", "common"]);
   const queryClient = useQueryClient();
   const [tagOpen, setTagOpen] = useState(false);

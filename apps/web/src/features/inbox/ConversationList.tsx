@@ -58,7 +58,8 @@ export function ConversationList({ conversations, hasNextPage, isFetchingNextPag
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
-    getItemKey: (index) => conversations[index]?.id ?? "more",
+    // Stable between renders: the virtualizer recomputes every row's position whenever this function changes.
+    getItemKey: useCallback((index: number) => conversations[index]?.id ?? "more", [conversations]),
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? 0;

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "wouter";
 import { Badge, Box, NavLink, ScrollArea, Text } from "@mantine/core";
@@ -25,6 +25,9 @@ function useCurrentView(): string | null {
 }
 
 function ViewLink({ slug, label, icon, count, current }: { slug: string; label: string; icon: ReactNode; count: number | undefined; current: string | null }) {
+  const { i18n } = useTranslation();
+  // "2.5K" keeps the sidebar narrow; the list's header has the exact number.
+  const compact = useMemo(() => new Intl.NumberFormat(i18n.language, { notation: "compact", maximumFractionDigits: 1 }), [i18n.language]);
   const active = slug === current;
   return (
     <NavLink
@@ -37,7 +40,7 @@ function ViewLink({ slug, label, icon, count, current }: { slug: string; label: 
       rightSection={
         count !== undefined && count > 0 ? (
           <Badge size="sm" variant={active ? "filled" : "light"} color={active ? "teal" : "gray"} radius="sm">
-            {count > 9_999 ? "9999+" : count}
+            {compact.format(count)}
           </Badge>
         ) : null
       }

@@ -6,16 +6,18 @@ import { Alert, Button, Center, Checkbox, Group, Loader, Skeleton, Stack, Text, 
 import { IconAlertCircle, IconMoodSmile } from "@tabler/icons-react";
 import type { Conversation, Person } from "../../api/types";
 import { useShortcut } from "../../app/shortcuts";
-import { BulkBar } from "./BulkBar";
 import { ConversationList, type ConversationListHandle } from "./ConversationList";
 import { ROW_HEIGHT } from "./ConversationRow";
 import { InboxToolbar } from "./InboxToolbar";
+import { PaneBoundary } from "./PaneBoundary";
 import { useConversationList, useCounts, useSavedViews, useTeams, useUsers } from "./queries";
 import { ViewActions } from "./ViewActions";
 import { applyRefinement, countFor, defineView, formatRefinement, isRefined, listQuery, parseRefinement, parseView, type ParsedView, type Refinement, type ViewDefinition } from "./views";
 
 // Another part of the app, loaded only once an agent opens a conversation.
 const ConversationPane = lazy(() => import("../conversation/ConversationPane"));
+// Loaded with the first selection; most visits never select anything.
+const BulkBar = lazy(() => import("./BulkBar"));
 
 function useViewTitle(view: ParsedView): string {
   const { t } = useTranslation(["inbox", "common"]);
@@ -196,11 +198,13 @@ function ListSection({ slug, view, base, refinement, openId, search, listRef }: 
             )}
           </Group>
           <Group gap={4} wrap="nowrap">
-            <ViewActions savedView={savedView} effective={effective} refined={refined} onSavedChanges={() => refine({})} />
+            <ViewActions savedView={savedView} effective={effective} refined={refined} compact={openId !== undefined} onSavedChanges={() => refine({})} />
           </Group>
         </Group>
         {selected.size > 0 ? (
-          <BulkBar selected={selected} users={users?.items ?? []} onDone={() => setSelected(new Set())} />
+          <Suspense fallback={<Loader size="xs" />}>
+            <BulkBar selected={selected} users={users?.items ?? []} onDone={() => setSelected(new Set())} />
+          </Suspense>
         ) : (
           <Group gap={6} wrap="wrap">
             <InboxToolbar view={base} effective={effective} refinement={refinement} onRefine={refine} />
@@ -267,15 +271,17 @@ export function InboxPage() {
       {list}
       {openId && (
         <section className="inbox-pane" aria-label={t("pane.label")}>
-          <Suspense
-            fallback={
-              <Center h="100%">
-                <Loader aria-label={t("loading")} />
-              </Center>
-            }
-          >
-            <ConversationPane key={openId} conversationId={openId} onClose={close} />
-          </Suspense>
+          <PaneBoundary key={openId} onClose={close}>
+            <Suspense
+              fallback={
+                <Center h="100%">
+                  <Loader aria-label={t("loading")} />
+                </Center>
+              }
+            >
+              <ConversationPane conversationId={openId} onClose={close} />
+            </Suspense>
+          </PaneBoundary>
         </section>
       )}
     </div>
