@@ -39,7 +39,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={navOpen} onClick={toggleNav} hiddenFrom="sm" size="sm" aria-label={t("toggleNavigation")} />
-            <Text fw={700} size="lg" c="teal.8">
+            <Text fw={700} size="lg" c="teal.9">
               Rapport
             </Text>
           </Group>

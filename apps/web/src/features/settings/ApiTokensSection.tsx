@@ -155,7 +155,7 @@ export function ApiTokensSection() {
                       {isAdmin && <Table.Td>{ownerOf(token)}</Table.Td>}
                       <Table.Td>{token.lastUsedAt ? format.when(token.lastUsedAt) : t("tokens.neverUsed")}</Table.Td>
                       <Table.Td>
-                        <Text size="sm" fw={500} c={state === "active" ? "teal.8" : "dimmed"} style={{ whiteSpace: "nowrap" }}>
+                        <Text size="sm" fw={500} c={state === "active" ? "teal.9" : "dimmed"} style={{ whiteSpace: "nowrap" }}>
                           {t(`tokens.states.${state}`)}
                         </Text>
                       </Table.Td>

@@ -105,7 +105,7 @@ function PeopleTable() {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" fw={500} c={person.active ? "teal.8" : "dimmed"} style={{ whiteSpace: "nowrap" }}>
+                  <Text size="sm" fw={500} c={person.active ? "teal.9" : "dimmed"} style={{ whiteSpace: "nowrap" }}>
                     {person.active ? t("people.active") : t("people.deactivated")}
                   </Text>
                 </Table.Td>

@@ -1,0 +1,37 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures.ts";
+
+/** Serious and critical axe-core findings on the page as it stands, one line each, so a failure names them. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 5).join(", ")}`);
+}
+
+test.describe("accessibility (axe-core)", () => {
+  test("the inbox has no serious or critical violations", async ({ page }) => {
+    await page.goto("/app/inbox/open");
+    await expect(page.getByRole("list", { name: "Conversations in All open" }).getByRole("listitem").first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test("an open conversation has no serious or critical violations", async ({ page, api }) => {
+    const { conversation } = await api.createConversation({ subject: "Accessible conversation", customerName: "Axe Tester" });
+    await api.post(`/api/v1/conversations/${conversation.id}/messages`, { kind: "reply", text: "Thanks, we are on it." }, [201]);
+    await api.post(`/api/v1/conversations/${conversation.id}/messages`, { kind: "note", text: "Checking stock." }, [201]);
+    await page.goto(`/app/inbox/open/${conversation.id}`);
+    const timeline = page.getByRole("region", { name: "Messages and activity" });
+    await expect(timeline.getByRole("article", { name: /· Internal note$/ })).toBeVisible();
+    await expect(page.getByRole("complementary", { name: "Customer details" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test("settings have no serious or critical violations", async ({ page }) => {
+    await page.goto("/app/settings/people");
+    await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "Maya Okafor" }).first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
