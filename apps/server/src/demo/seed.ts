@@ -41,6 +41,7 @@ const CONVERSATIONS: DemoConversation[] = [
     subject: "Birthday present arrived broken",
     hoursAgo: 3,
     team: "Orders",
+    agent: "admin",
     priority: "high",
     tags: ["damaged", "gift"],
     turns: [
@@ -141,6 +142,7 @@ const CONVERSATIONS: DemoConversation[] = [
     subject: "Warranty claim for sleeping bag zip",
     hoursAgo: 8,
     team: "Product experts",
+    agent: "admin",
     tags: ["warranty"],
     turns: [{ from: "customer", at: 0, text: "The zip on my Nightfall sleeping bag broke after 8 months. I have the receipt. How do I claim the warranty?" }],
   },
