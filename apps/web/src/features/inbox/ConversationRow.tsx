@@ -82,6 +82,8 @@ export const ConversationRow = memo(function ConversationRow({ conversation, ind
           <Link
             href={href}
             className="inbox-row-link"
+            // Names, subjects and previews are the customer's words: each keeps its own direction in either layout.
+            dir="auto"
             aria-label={t("row.label", { customer, subject })}
             aria-describedby={descriptionId}
             aria-current={open ? "true" : undefined}
@@ -102,7 +104,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, ind
           <Text component="span" c="dimmed" style={{ display: "inline-flex", flex: "none" }} title={t(`common:channel.${conversation.channel}`)}>
             <ChannelIcon channel={conversation.channel} size={14} />
           </Text>
-          <span className="inbox-row-text">
+          <span className="inbox-row-text" dir="auto">
             <Text component="span" size="sm" fw={unanswered ? 600 : 400}>
               {subject}
             </Text>
