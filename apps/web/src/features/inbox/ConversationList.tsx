@@ -103,7 +103,7 @@ export function ConversationList({ conversations, hasNextPage, isFetchingNextPag
   const focusedConversation = focused >= 0 ? conversations[focused] : undefined;
   useShortcut("j", "inboxNext", "inbox", () => move(1));
   useShortcut("k", "inboxPrevious", "inbox", () => move(-1));
-  useShortcut("x", "inboxSelect", "inbox", () => focusedConversation && onToggle(focusedConversation.id, focused, false), { enabled: focusedConversation !== undefined });
+  useShortcut("x", "inboxSelect", "inbox", () => focusedConversation && onToggle(focusedConversation.id, focused, false));
   // Bound only while the list has focus, so Enter keeps working on every other button and link.
   useShortcut("Enter", "inboxOpen", "inbox", () => focusedConversation && onOpen(focusedConversation.id), { enabled: focusWithin && focusedConversation !== undefined });
 

@@ -2,6 +2,7 @@ import "./inbox.css";
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams, useSearch } from "wouter";
+import { useMediaQuery } from "@mantine/hooks";
 import { Alert, Button, Center, Checkbox, Group, Loader, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { IconAlertCircle, IconMoodSmile } from "@tabler/icons-react";
 import type { Conversation, Person } from "../../api/types";
@@ -97,6 +98,7 @@ function ListSection({ slug, view, base, refinement, openId, search, listRef }: 
   const { data: counts } = useCounts();
   const { data: users } = useUsers();
   const { data: views } = useSavedViews();
+  const narrow = useMediaQuery("(max-width: 48em)") ?? false;
   const savedView = view.kind === "saved" ? views?.items.find((saved) => saved.id === view.id) : undefined;
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const anchor = useRef<number | null>(null);
@@ -188,17 +190,18 @@ function ListSection({ slug, view, base, refinement, openId, search, listRef }: 
               onChange={() => setSelected(allSelected ? new Set() : new Set(conversations.map((conversation) => conversation.id)))}
               aria-label={t("list.selectAll", { count: conversations.length })}
             />
-            <Title id="inbox-title" order={2} size="h4" style={{ overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>
+            <Title id="inbox-title" order={2} size="h4" style={{ flex: "0 1 auto", minWidth: "4em", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>
               {title}
             </Title>
             {shownTotal !== undefined && (
-              <Text size="sm" c="dimmed" style={{ flex: "none" }}>
+              // Gives way before the title does when the column is narrow.
+              <Text size="sm" c="dimmed" style={{ flex: "0 100 auto", minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>
                 {t("list.count", { count: shownTotal })}
               </Text>
             )}
           </Group>
           <Group gap={4} wrap="nowrap">
-            <ViewActions savedView={savedView} effective={effective} refined={refined} compact={openId !== undefined} onSavedChanges={() => refine({})} />
+            <ViewActions savedView={savedView} effective={effective} refined={refined} compact={openId !== undefined || narrow} onSavedChanges={() => refine({})} />
           </Group>
         </Group>
         {selected.size > 0 ? (
