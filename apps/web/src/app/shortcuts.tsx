@@ -26,9 +26,13 @@ const ShortcutContext = createContext<Registry | null>(null);
 
 const SEQUENCE_MS = 1200;
 
+// Inputs that take no typing: a focused checkbox (a row's selection, say) must not swallow j, k or x.
+const NON_TEXT_INPUTS = new Set(["checkbox", "radio", "button", "submit", "reset", "range", "color", "file"]);
+
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) || target.getAttribute("role") === "combobox";
+  if (target instanceof HTMLInputElement) return !NON_TEXT_INPUTS.has(target.type);
+  return target.isContentEditable || ["TEXTAREA", "SELECT"].includes(target.tagName) || target.getAttribute("role") === "combobox";
 }
 
 export function ShortcutProvider({ children }: { children: ReactNode }) {
