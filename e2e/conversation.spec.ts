@@ -55,4 +55,13 @@ test.describe("a conversation", () => {
     test.info().annotations.push({ type: "latency", description: `${latency} ms from the 201 to the message` });
     expect(latency).toBeLessThanOrEqual(1000);
   });
+
+  test("on a 1280×720 laptop screen the newest message of the open conversation is in view", async ({ page, api }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const { conversation } = await api.createConversation({ subject: "Seen on a small screen", customerName: "Kim Laptop" });
+    await api.post(`/api/v1/conversations/${conversation.id}/messages`, { kind: "reply", text: "We have sent a new one." }, [201]);
+    await page.goto(`/app/inbox/open/${conversation.id}`);
+    const timeline = page.getByRole("region", { name: "Messages and activity" });
+    await expect(timeline.getByRole("article", { name: /· Reply$/ })).toBeInViewport();
+  });
 });
