@@ -27,4 +27,23 @@ test.describe("the inbox", () => {
     test.info().annotations.push({ type: "latency", description: `${latency} ms from the 201 to the row` });
     expect(latency).toBeLessThanOrEqual(1000);
   });
+
+  test("selecting two rows and marking them pending moves both out of the open list", async ({ page, api }) => {
+    const first = await api.createConversation({ subject: "Bulk one", customerName: "Bulk Customer" });
+    const second = await api.createConversation({ subject: "Bulk two", customerName: "Bulk Customer" });
+    await page.goto("/app/inbox/open");
+    const list = page.getByRole("list", { name: "Conversations in All open" });
+    await list.getByRole("checkbox", { name: "Select Bulk Customer: Bulk one" }).check();
+    await list.getByRole("checkbox", { name: "Select Bulk Customer: Bulk two" }).check();
+
+    const actions = page.getByRole("toolbar", { name: "Actions for 2 selected conversations" });
+    await actions.getByRole("button", { name: "Status" }).click();
+    await page.getByRole("menuitem", { name: "Pending" }).click();
+
+    await expect(list.getByRole("link", { name: "Bulk Customer: Bulk one" })).toHaveCount(0);
+    await expect(list.getByRole("link", { name: "Bulk Customer: Bulk two" })).toHaveCount(0);
+    for (const { conversation } of [first, second]) {
+      expect((await api.get<{ status: string }>(`/api/v1/conversations/${conversation.id}`)).status).toBe("pending");
+    }
+  });
 });
