@@ -118,4 +118,12 @@ describe("an upload over the limit", () => {
     const small = await upload(ws, "small.bin", Buffer.alloc(2048, 7));
     expect(small.status).toBe(201);
   });
+
+  it("ends the connection with the refusal, whose unread rest would swallow the next request on it", async () => {
+    const ws = await createTestWorkspace(server);
+    const response = await ws.api.fetch("/api/v1/attachments?filename=big.bin", { method: "POST", body: Buffer.alloc(500_000, 7), headers: { "content-type": "application/octet-stream" } });
+    expect(response.status).toBe(413);
+    expect(response.headers.get("connection")).toBe("close");
+    await response.body?.cancel();
+  });
 });

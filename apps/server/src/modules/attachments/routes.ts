@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Readable } from "node:stream";
 import Type from "typebox";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { AppError } from "../../platform/errors.ts";
 import { contextOf, type App, type AppDeps } from "../../platform/http/context.ts";
 import { errorResponses, IdParams } from "../../platform/http/schemas.ts";
 import { FileStore } from "../../platform/files.ts";
@@ -41,13 +42,20 @@ export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
       },
       async (request, reply) => {
         const declared = (request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
-        const attachment = await attachmentService.storeAttachment(contextOf(deps, request), store, {
-          filename: request.query.filename,
-          contentType: CONTENT_TYPE.test(declared) ? declared : "application/octet-stream",
-          body: request.body as Readable,
-          limit: deps.config.attachmentLimitBytes,
-        });
-        return reply.status(201).send(presentAttachment(attachment, deps.config.publicUrl));
+        try {
+          const attachment = await attachmentService.storeAttachment(contextOf(deps, request), store, {
+            filename: request.query.filename,
+            contentType: CONTENT_TYPE.test(declared) ? declared : "application/octet-stream",
+            body: request.body as Readable,
+            limit: deps.config.attachmentLimitBytes,
+          });
+          return reply.status(201).send(presentAttachment(attachment, deps.config.publicUrl));
+        } catch (error) {
+          // The refused body was left unread part way: a next request on this connection would be read as
+          // the rest of it and never answered, so the connection ends with this answer.
+          if (error instanceof AppError && error.code === "payload_too_large") reply.header("connection", "close");
+          throw error;
+        }
       },
     );
   });
