@@ -16,8 +16,8 @@ interface MergeDialogProps {
 }
 
 /**
- * Finds the conversation to merge into: the customer's own first (the usual duplicate), then by subject or
- * #number among recent ones and the search index.
+ * Finds the conversation to merge into: the customer's own first (the usual duplicate), then by subject among
+ * recent ones and the search index, or exactly by its number when the agent types "#123" or "123".
  */
 export function MergeDialog({ conversation, opened, onClose, onMerge }: MergeDialogProps) {
   const { t } = useTranslation("conversation");
@@ -35,11 +35,17 @@ export function MergeDialog({ conversation, opened, onClose, onMerge }: MergeDia
     queryFn: () => unwrap(api.GET("/api/v1/conversations", { params: { query: { limit: 100, sort: "-last_activity" } } })),
     enabled: opened,
   });
-  const number = /^#?(\d+)$/.exec(debounced)?.[1];
+  const typed = /^#?(\d{1,9})$/.exec(debounced)?.[1];
+  const number = typed && Number(typed) >= 1 ? Number(typed) : undefined;
+  const numbered = useQuery({
+    queryKey: keys.conversationList({ number, purpose: "merge" }),
+    queryFn: () => unwrap(api.GET("/api/v1/conversations", { params: { query: { number, limit: 1 } } })),
+    enabled: opened && number !== undefined,
+  });
   const searched = useQuery({
     queryKey: ["search", "merge", debounced],
     queryFn: () => unwrap(api.GET("/api/v1/search", { params: { query: { q: debounced, type: ["conversations"], limit: 20 } } })),
-    enabled: opened && debounced.length > 1 && !number,
+    enabled: opened && debounced.length > 1 && number === undefined,
   });
 
   const candidates = useMemo(() => {
@@ -47,13 +53,17 @@ export function MergeDialog({ conversation, opened, onClose, onMerge }: MergeDia
     const add = (item: Conversation) => {
       if (item.id !== conversation.id && !item.mergedIntoId && !seen.has(item.id)) seen.set(item.id, item);
     };
+    if (number !== undefined) {
+      for (const item of numbered.data?.items ?? []) add(item);
+      return [...seen.values()];
+    }
     const needle = debounced.toLowerCase();
-    const matches = (item: Conversation) => !needle || (number ? String(item.number) === number : item.subject.toLowerCase().includes(needle));
+    const matches = (item: Conversation) => !needle || item.subject.toLowerCase().includes(needle);
     for (const item of theirs.data?.items ?? []) if (matches(item)) add(item);
     for (const hit of searched.data?.conversations ?? []) add(hit.conversation);
     if (needle) for (const item of recent.data?.items ?? []) if (matches(item)) add(item);
     return [...seen.values()].slice(0, 30);
-  }, [theirs.data, recent.data, searched.data, debounced, number, conversation.id]);
+  }, [theirs.data, recent.data, searched.data, numbered.data, debounced, number, conversation.id]);
 
   const close = () => {
     setQuery("");
@@ -110,7 +120,7 @@ export function MergeDialog({ conversation, opened, onClose, onMerge }: MergeDia
                     description={`${item.customer.name ?? item.customer.email ?? ""} · ${t(`common:status.${item.status}`)}`}
                   />
                 ))}
-                {candidates.length === 0 && (
+                {candidates.length === 0 && !numbered.isFetching && (
                   <Text size="sm" c="gray.7">
                     {t("mergeNothing")}
                   </Text>
