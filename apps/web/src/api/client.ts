@@ -20,6 +20,11 @@ export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
 
+/** The header a write outside the typed client (a raw upload) must carry. */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { "x-csrf-token": csrfToken } : {};
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 const csrf: Middleware = {

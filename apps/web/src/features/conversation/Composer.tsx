@@ -1,16 +1,19 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type DragEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Group, Mentions, SegmentedControl, Text, VisuallyHidden } from "@mantine/core";
-import { IconAlertTriangle, IconLock, IconSend } from "@tabler/icons-react";
+import { IconAlertTriangle, IconLock, IconPaperclip, IconSend } from "@tabler/icons-react";
 import { api, ApiError, unwrap } from "../../api/client";
-import type { Message, NewMessage, Person } from "../../api/types";
+import { uploadAttachment } from "../../api/upload";
+import type { Attachment, Message, NewMessage, Person } from "../../api/types";
 import { useFormat } from "../../app/format";
 import { keys } from "../../app/live";
 import { useShortcut } from "../../app/shortcuts";
 import { findCollision, parseMentions, repliesIn, type Collision } from "./collision";
-import { readDraft, writeDraft, type ComposerMode, type Draft } from "./drafts";
+import { ComposerFiles, type Upload } from "./ComposerFiles";
+import { hasContent, readDraft, writeDraft, type ComposerMode, type Draft } from "./drafts";
 import type { Viewer } from "./presence";
+import { addSentMessage } from "./queries";
 
 interface ComposerProps {
   conversationId: string;
@@ -26,7 +29,13 @@ interface Pending {
   resolve: boolean;
 }
 
-const emptyDraft = (): Draft => ({ value: "", baseline: null, startedAt: new Date().toISOString() });
+const emptyDraft = (): Draft => ({ value: "", baseline: null, startedAt: new Date().toISOString(), attachments: [] });
+
+/** The most a message may carry (the API's limit). */
+const MAX_FILES = 20;
+
+/** A pasted or dropped item that is a file, not text a browser offers in several forms. */
+const carriesFiles = (transfer: DataTransfer) => Array.from(transfer.types).includes("Files");
 
 export function Composer({ conversationId, selfId, messages, people, viewers, onTyping }: ComposerProps) {
   const { t } = useTranslation("conversation");
@@ -37,7 +46,14 @@ export function Composer({ conversationId, selfId, messages, people, viewers, on
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
+  const [uploads, setUploads] = useState<Upload[]>([]);
+  const [dragging, setDragging] = useState(false);
   const field = useRef<HTMLTextAreaElement>(null);
+  const picker = useRef<HTMLInputElement>(null);
+  const uploadCount = useRef(0);
+  const controllers = useRef(new Map<number, AbortController>());
+  const shown = useRef({ conversationId, mode });
+  shown.current = { conversationId, mode };
   const latestMessageId = messages.at(-1)?.id ?? null;
 
   // Each conversation and mode keeps its own draft; switching restores the other one.
@@ -47,6 +63,14 @@ export function Composer({ conversationId, selfId, messages, people, viewers, on
     setPending(null);
   }, [conversationId, mode]);
 
+  useEffect(() => {
+    const inFlight = controllers.current;
+    return () => inFlight.forEach((controller) => controller.abort());
+  }, []);
+
+  /** A draft that begins now remembers the newest message seen, for the collision checks. */
+  const begun = (current: Draft): Draft => (hasContent(current) ? current : { ...current, baseline: latestMessageId, startedAt: new Date().toISOString() });
+
   const focusIn = (next: ComposerMode) => {
     setMode(next);
     requestAnimationFrame(() => field.current?.focus());
@@ -55,16 +79,72 @@ export function Composer({ conversationId, selfId, messages, people, viewers, on
   useShortcut("n", "noteOnConversation", "conversation", () => focusIn("note"));
 
   const change = (value: string) => {
-    const next = draft.value.trim() ? { ...draft, value } : { value, baseline: latestMessageId, startedAt: new Date().toISOString() };
+    const next = { ...begun(draft), value };
     setDraft(next);
     writeDraft(conversationId, mode, next);
     setError(null);
     if (mode === "reply") onTyping();
   };
 
+  /** Adds an uploaded file to the draft it was chosen for, even if the agent has moved to another one since. */
+  const attach = (target: { conversationId: string; mode: ComposerMode }, attachment: Attachment) => {
+    if (shown.current.conversationId === target.conversationId && shown.current.mode === target.mode) {
+      setDraft((current) => {
+        const next = { ...begun(current), attachments: [...current.attachments, attachment] };
+        writeDraft(target.conversationId, target.mode, next);
+        return next;
+      });
+    } else {
+      const stored = readDraft(target.conversationId, target.mode) ?? emptyDraft();
+      writeDraft(target.conversationId, target.mode, { ...stored, attachments: [...stored.attachments, attachment] });
+    }
+  };
+
+  const startUpload = (file: File, key = (uploadCount.current += 1)) => {
+    const target = { conversationId, mode };
+    const controller = new AbortController();
+    controllers.current.set(key, controller);
+    const patch = (change: Partial<Upload>) => setUploads((list) => list.map((item) => (item.key === key ? { ...item, ...change } : item)));
+    setUploads((list) => [...list.filter((item) => item.key !== key), { key, file, ...target, progress: 0, error: null, detail: null }]);
+    uploadAttachment(file, { signal: controller.signal, onProgress: (progress) => patch({ progress }) })
+      .then(({ id, filename, contentType, size }) => {
+        setUploads((list) => list.filter((item) => item.key !== key));
+        attach(target, { id, filename, contentType, size });
+      })
+      .catch((failure: unknown) => {
+        if (controller.signal.aborted) return;
+        if (failure instanceof ApiError && failure.code === "payload_too_large") patch({ error: t("upload.tooLarge"), detail: failure.message });
+        else if (failure instanceof ApiError && failure.code === "network_error") patch({ error: t("upload.networkFailed"), detail: null });
+        else patch({ error: failure instanceof ApiError ? failure.message : t("upload.failed"), detail: null });
+      })
+      .finally(() => controllers.current.delete(key));
+  };
+
+  const addFiles = (files: File[]) => {
+    if (files.length === 0) return;
+    const waiting = uploads.filter((item) => item.conversationId === conversationId && item.mode === mode && !item.error).length;
+    const room = Math.max(0, MAX_FILES - draft.attachments.length - waiting);
+    setError(files.length > room ? t("upload.tooMany", { count: MAX_FILES }) : null);
+    files.slice(0, room).forEach((file) => startUpload(file));
+  };
+
+  const dropUpload = (key: number) => {
+    controllers.current.get(key)?.abort();
+    setUploads((list) => list.filter((item) => item.key !== key));
+  };
+
+  const removeAttachment = (id: string) => {
+    const next = { ...draft, attachments: draft.attachments.filter((item) => item.id !== id) };
+    setDraft(next);
+    writeDraft(conversationId, mode, next);
+  };
+
+  const here = uploads.filter((item) => item.conversationId === conversationId && item.mode === mode);
+  const uploading = here.some((item) => !item.error);
+
   const send = async (options: { resolve: boolean; confirmed?: string | null }) => {
     const { text, mentions } = parseMentions(draft.value);
-    if (!text.trim() || sending) return;
+    if ((!text.trim() && draft.attachments.length === 0) || sending || uploading) return;
     if (mode === "reply" && options.confirmed === undefined) {
       const collision = findCollision({ messages, viewers, selfId, baseline: draft.baseline, startedAt: draft.startedAt });
       if (collision) {
@@ -76,6 +156,7 @@ export function Composer({ conversationId, selfId, messages, people, viewers, on
     setSending(true);
     setError(null);
     const body: NewMessage = { kind: mode, text };
+    if (draft.attachments.length) body.attachments = draft.attachments.map(({ id, filename, contentType, size }) => ({ id, filename, contentType, size }));
     if (mode === "note" && mentions.length) body.mentions = mentions;
     if (options.resolve) body.status = "resolved";
     // The server refuses the reply if someone else replied after what this agent last saw; once they have
@@ -83,11 +164,13 @@ export function Composer({ conversationId, selfId, messages, people, viewers, on
     if (mode === "reply") body.ifNoReplySince = options.confirmed ?? draft.baseline ?? draft.startedAt;
     try {
       const message = await unwrap(api.POST("/api/v1/conversations/{id}/messages", { params: { path: { id: conversationId } }, body }));
-      queryClient.setQueryData<Message[]>(keys.messages(conversationId), (list) => (list && !list.some((item) => item.id === message.id) ? [...list, message] : list));
+      queryClient.setQueryData(keys.messages(conversationId), (data: Parameters<typeof addSentMessage>[0]) => addSentMessage(data, message));
       void queryClient.invalidateQueries({ queryKey: keys.conversation(conversationId) });
       void queryClient.invalidateQueries({ queryKey: keys.conversations });
       writeDraft(conversationId, mode, null);
       setDraft(emptyDraft());
+      // What failed to upload was not sent either; it goes with the draft it belonged to.
+      setUploads((list) => list.filter((item) => item.conversationId !== conversationId || item.mode !== mode));
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === "conversation_changed") {
         const replies = repliesIn(failure.details);
@@ -110,9 +193,36 @@ export function Composer({ conversationId, selfId, messages, people, viewers, on
   const label = t(mode === "reply" ? "composer.reply" : "composer.note");
   const typing = viewers.filter((viewer) => viewer.state === "typing");
   const mentionable = people.filter((person) => person.active && person.id !== selfId).map((person) => ({ id: person.id, display: person.name }));
+  const ready = hasContent(draft) && !uploading && pending === null;
+
+  const dragOver = (event: DragEvent<HTMLElement>) => {
+    if (!carriesFiles(event.dataTransfer)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "copy";
+    setDragging(true);
+  };
 
   return (
-    <section className={`composer composer-${mode}`} aria-labelledby="composer-heading">
+    <section
+      className={`composer composer-${mode}${dragging ? " composer-dragging" : ""}`}
+      aria-labelledby="composer-heading"
+      onDragEnter={dragOver}
+      onDragOver={dragOver}
+      onDragLeave={(event) => {
+        if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) setDragging(false);
+      }}
+      onDrop={(event) => {
+        setDragging(false);
+        if (event.dataTransfer.files.length === 0) return;
+        event.preventDefault();
+        addFiles(Array.from(event.dataTransfer.files));
+      }}
+    >
+      {dragging && (
+        <div className="composer-drop" aria-hidden>
+          {t("upload.drop")}
+        </div>
+      )}
       <VisuallyHidden>
         <h3 id="composer-heading">{t("composer.heading")}</h3>
       </VisuallyHidden>
@@ -154,6 +264,12 @@ export function Composer({ conversationId, selfId, messages, people, viewers, on
           nothingFoundMessage={mode === "note" ? t("composer.nobodyFound") : undefined}
           a11ySuggestionsListLabel={t("composer.teammates")}
           classNames={{ input: "composer-input" }}
+          onPaste={(event) => {
+            // A copied screenshot arrives as a file; text copied from a document may bring a picture of itself too, and stays text.
+            if (event.clipboardData.files.length === 0 || event.clipboardData.types.includes("text/plain")) return;
+            event.preventDefault();
+            addFiles(Array.from(event.clipboardData.files));
+          }}
           onKeyDown={(event) => {
             if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
               event.preventDefault();
@@ -164,6 +280,7 @@ export function Composer({ conversationId, selfId, messages, people, viewers, on
         >
           <Mentions.Mention trigger="@" data={mode === "note" ? mentionable : []} appendSpaceOnAdd maxSuggestions={8} />
         </Mentions>
+        <ComposerFiles attachments={draft.attachments} uploads={here} onRemove={removeAttachment} onCancel={dropUpload} onRetry={(upload) => startUpload(upload.file, upload.key)} />
         {pending && (
           <Alert color="orange" mt="sm" icon={<IconAlertTriangle size={18} aria-hidden />} title={t("collision.title")} role="alert" classNames={{ title: "collision-title", icon: "collision-title" }}>
             <CollisionText collision={pending.collision} people={people} relative={format.relative} />
@@ -182,17 +299,34 @@ export function Composer({ conversationId, selfId, messages, people, viewers, on
             {error}
           </Alert>
         )}
-        <Group justify="space-between" mt="xs">
-          <Text size="xs" c="gray.7">
-            {t("composer.sendHint")}
-          </Text>
-          <Group gap="xs">
+        <Group justify="space-between" mt="xs" wrap="nowrap" align="center">
+          <Group gap="xs" wrap="nowrap" miw={0}>
+            <input
+              ref={picker}
+              type="file"
+              multiple
+              hidden
+              data-testid="composer-file-input"
+              onChange={(event) => {
+                addFiles(Array.from(event.currentTarget.files ?? []));
+                // The same file chosen again is a new upload, so the input must forget it.
+                event.currentTarget.value = "";
+              }}
+            />
+            <Button variant="subtle" color="gray" size="compact-sm" leftSection={<IconPaperclip size={16} aria-hidden />} onClick={() => picker.current?.click()}>
+              {t("upload.attach")}
+            </Button>
+            <Text size="xs" c="gray.7" aria-live="polite">
+              {uploading ? t("upload.waiting") : t("composer.sendHint")}
+            </Text>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
             {mode === "reply" && (
-              <Button variant="default" size="xs" onClick={() => void send({ resolve: true })} disabled={sending || !draft.value.trim() || pending !== null}>
+              <Button variant="default" size="xs" onClick={() => void send({ resolve: true })} disabled={sending || !ready}>
                 {t("composer.sendAndResolve")}
               </Button>
             )}
-            <Button type="submit" size="xs" leftSection={<IconSend size={14} aria-hidden />} loading={sending} disabled={!draft.value.trim() || pending !== null} color={mode === "note" ? "var(--note-button)" : undefined}>
+            <Button type="submit" size="xs" leftSection={<IconSend size={14} aria-hidden />} loading={sending} disabled={!ready} color={mode === "note" ? "var(--note-button)" : undefined}>
               {t("composer.send")}
             </Button>
           </Group>

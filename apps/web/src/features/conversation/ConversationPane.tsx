@@ -100,7 +100,7 @@ export default function ConversationPane({ conversationId, onClose }: Conversati
             {t(panelShown ? "hideCustomer" : "showCustomer")}
           </Button>
         </div>
-        {messages.isError || events.isError ? (
+        {(messages.isError && !messages.data) || events.isError ? (
           <Alert color="red" m="md" role="alert" title={t("loadFailed")}>
             {(messages.error ?? events.error)?.message}
           </Alert>
@@ -109,7 +109,18 @@ export default function ConversationPane({ conversationId, onClose }: Conversati
             <Loader size="sm" aria-label={t("common:loading")} />
           </Center>
         ) : (
-          <Timeline conversation={data} messages={messages.data} events={events.data ?? []} people={people} teams={teamNames} />
+          <Timeline
+            key={conversationId}
+            conversation={data}
+            messages={messages.data}
+            events={events.data ?? []}
+            people={people}
+            teams={teamNames}
+            hasEarlier={messages.hasNextPage}
+            loadingEarlier={messages.isFetchingNextPage}
+            earlierFailed={messages.isFetchNextPageError}
+            onLoadEarlier={() => void messages.fetchNextPage()}
+          />
         )}
         <Composer conversationId={conversationId} selfId={user.id} messages={messages.data ?? []} people={users.data?.items ?? []} viewers={viewers} onTyping={noteTyping} />
       </article>

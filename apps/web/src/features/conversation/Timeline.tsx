@@ -1,13 +1,12 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
-import { Anchor, Badge, Button, Center, Group, Text } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Stack, Text } from "@mantine/core";
 import { IconLock, IconPaperclip } from "@tabler/icons-react";
 import type { Attachment, Conversation, Message, Person, TimelineEvent } from "../../api/types";
 import { useFormat } from "../../app/format";
+import { formatSize } from "./format-size";
 import { MessageBody } from "./MessageBody";
-
-const WINDOW = 50;
 
 type Item = { kind: "message"; at: number; message: Message } | { kind: "event"; at: number; event: TimelineEvent };
 
@@ -17,40 +16,58 @@ interface TimelineProps {
   events: TimelineEvent[];
   people: Map<string, Person>;
   teams: Map<string, string>;
+  /** Older messages exist beyond the loaded ones. */
+  hasEarlier: boolean;
+  loadingEarlier: boolean;
+  earlierFailed: boolean;
+  onLoadEarlier: () => void;
 }
 
-/** Messages and what happened between them, oldest at the top; only the newest are drawn until asked. */
-export function Timeline({ conversation, messages, events, people, teams }: TimelineProps) {
+const itemKey = (item: Item) => (item.kind === "message" ? item.message.id : `event-${item.event.id}`);
+
+/** Messages and what happened between them, oldest at the top; older messages are loaded a page at a time when asked. */
+export function Timeline({ conversation, messages, events, people, teams, hasEarlier, loadingEarlier, earlierFailed, onLoadEarlier }: TimelineProps) {
   const { t } = useTranslation("conversation");
-  const [shown, setShown] = useState(WINDOW);
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
+  // The item at the top when older messages were asked for, and where it stood, so they appear above it without a jump.
+  const anchor = useRef<{ key: string; offset: number } | null>(null);
 
   const items = useMemo(() => {
+    // While older messages are still unloaded, older events would float above a gap; they come with their messages.
+    const from = hasEarlier && messages[0] ? Date.parse(messages[0].createdAt) : -Infinity;
     const all: Item[] = [
       ...messages.map((message): Item => ({ kind: "message", at: Date.parse(message.createdAt), message })),
       // The first message already says the conversation began.
-      ...events.filter((event) => event.type !== "conversation.created").map((event): Item => ({ kind: "event", at: Date.parse(event.createdAt), event })),
+      ...events
+        .filter((event) => event.type !== "conversation.created" && Date.parse(event.createdAt) >= from)
+        .map((event): Item => ({ kind: "event", at: Date.parse(event.createdAt), event })),
     ];
     return all.sort((a, b) => a.at - b.at);
-  }, [messages, events]);
-  const visible = items.slice(Math.max(0, items.length - shown));
-  const hidden = items.length - visible.length;
+  }, [messages, events, hasEarlier]);
 
   // Follow new messages only when the agent is already at the bottom; never yank them away from what they read.
   useLayoutEffect(() => {
     const element = scroller.current;
-    if (element && atBottom.current) element.scrollTop = element.scrollHeight;
-  }, [items.length]);
-  useEffect(() => setShown(WINDOW), [conversation.id]);
+    if (!element) return;
+    const held = anchor.current;
+    const same = held && element.querySelector<HTMLElement>(`[data-item="${CSS.escape(held.key)}"]`);
+    if (held && same) {
+      element.scrollTop += same.getBoundingClientRect().top - element.getBoundingClientRect().top - held.offset;
+      if (items[0] && itemKey(items[0]) !== held.key) anchor.current = null;
+    } else if (atBottom.current) {
+      element.scrollTop = element.scrollHeight;
+    }
+  }, [items]);
+  useEffect(() => {
+    if (!loadingEarlier) anchor.current = null;
+  }, [loadingEarlier]);
 
   const loadEarlier = () => {
     const element = scroller.current;
-    const fromBottom = element ? element.scrollHeight - element.scrollTop : 0;
-    setShown((count) => count + WINDOW);
-    requestAnimationFrame(() => {
-      if (element) element.scrollTop = element.scrollHeight - fromBottom;
-    });
+    const first = element?.querySelector<HTMLElement>("[data-item]");
+    if (element && first?.dataset.item) anchor.current = { key: first.dataset.item, offset: first.getBoundingClientRect().top - element.getBoundingClientRect().top };
+    onLoadEarlier();
   };
 
   return (
@@ -68,12 +85,17 @@ export function Timeline({ conversation, messages, events, people, teams }: Time
         <h3 id="timeline-heading" className="visually-hidden">
           {t("timeline")}
         </h3>
-        {hidden > 0 && (
-          <Center mb="md">
-            <Button variant="default" size="xs" onClick={loadEarlier}>
-              {t("loadEarlier", { count: Math.min(WINDOW, hidden) })}
+        {hasEarlier && (
+          <Stack align="center" gap={4} mb="md">
+            <Button variant="default" size="xs" onClick={loadEarlier} loading={loadingEarlier}>
+              {t("loadEarlier")}
             </Button>
-          </Center>
+            {earlierFailed && !loadingEarlier && (
+              <Text size="xs" c="red.8" role="alert">
+                {t("loadEarlierFailed")}
+              </Text>
+            )}
+          </Stack>
         )}
         {items.length === 0 && (
           <Text c="dimmed" ta="center" py="xl">
@@ -81,13 +103,13 @@ export function Timeline({ conversation, messages, events, people, teams }: Time
           </Text>
         )}
         <ol className="timeline-list">
-          {visible.map((item) =>
+          {items.map((item) =>
             item.kind === "message" ? (
-              <li key={item.message.id}>
+              <li key={itemKey(item)} data-item={itemKey(item)}>
                 <MessageItem message={item.message} conversation={conversation} people={people} />
               </li>
             ) : (
-              <li key={`event-${item.event.id}`}>
+              <li key={itemKey(item)} data-item={itemKey(item)}>
                 <EventLine event={item.event} people={people} teams={teams} />
               </li>
             ),
@@ -143,38 +165,49 @@ function MessageItem({ message, conversation, people }: { message: Message; conv
   );
 }
 
-function formatSize(bytes: number, language: string): string {
-  const units = ["byte", "kilobyte", "megabyte", "gigabyte"] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return new Intl.NumberFormat(language, { style: "unit", unit: units[unit], unitDisplay: "short", maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+// Types the server shows in place (?disposition=inline); anything else is only ever downloaded.
+const INLINE_IMAGES = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Where an attachment is downloaded: its own url when a channel gave one, else our store when it is one of ours. */
+function storedUrl(attachment: Attachment): string | null {
+  return UUID.test(attachment.id) ? `/api/v1/attachments/${attachment.id}` : null;
 }
 
 function Attachments({ attachments }: { attachments: Attachment[] }) {
   const { t, i18n } = useTranslation("conversation");
   return (
     <ul className="attachments" aria-label={t("attachments")}>
-      {attachments.map((attachment) => (
-        <li key={attachment.id}>
-          <IconPaperclip size={14} aria-hidden />
-          {attachment.url ? (
-            <Anchor href={attachment.url} target="_blank" rel="noopener noreferrer" size="sm">
-              {attachment.filename}
-            </Anchor>
-          ) : (
-            <Text span size="sm">
-              {attachment.filename}
-            </Text>
-          )}
-          <Text span size="xs" c="gray.7">
-            {formatSize(attachment.size, i18n.language)}
-          </Text>
-        </li>
-      ))}
+      {attachments.map((attachment) => {
+        const stored = attachment.url ? null : storedUrl(attachment);
+        const href = attachment.url ?? stored;
+        // Only our own store's images are drawn: a channel's url could be anyone's server, told when it was read.
+        const thumbnail = stored && INLINE_IMAGES.has(attachment.contentType) ? `${stored}?disposition=inline` : null;
+        return (
+          <li key={attachment.id} className={thumbnail ? "attachment-image" : undefined}>
+            {thumbnail && (
+              <a href={thumbnail} target="_blank" rel="noopener noreferrer" className="attachment-thumb-link" aria-label={t("openImage", { name: attachment.filename })}>
+                <img src={thumbnail} alt={attachment.filename} loading="lazy" decoding="async" className="attachment-thumb" />
+              </a>
+            )}
+            <span className="attachment-name">
+              <IconPaperclip size={14} aria-hidden />
+              {href ? (
+                <Anchor href={href} size="sm" {...(stored ? { download: attachment.filename } : { target: "_blank", rel: "noopener noreferrer" })}>
+                  {attachment.filename}
+                </Anchor>
+              ) : (
+                <Text span size="sm">
+                  {attachment.filename}
+                </Text>
+              )}
+              <Text span size="xs" c="gray.7">
+                {formatSize(attachment.size, i18n.language)}
+              </Text>
+            </span>
+          </li>
+        );
+      })}
     </ul>
   );
 }
