@@ -313,7 +313,7 @@ export function Composer({ conversationId, selfId, messages, people, viewers, on
                 event.currentTarget.value = "";
               }}
             />
-            <Button variant="subtle" color="gray" size="compact-sm" leftSection={<IconPaperclip size={16} aria-hidden />} onClick={() => picker.current?.click()}>
+            <Button variant="subtle" color="gray" size="compact-sm" flex="none" leftSection={<IconPaperclip size={16} aria-hidden />} onClick={() => picker.current?.click()}>
               {t("upload.attach")}
             </Button>
             <Text size="xs" c="gray.7" aria-live="polite">

@@ -71,7 +71,7 @@ export function ConversationHeader({ conversation, people, teams, viewers, onClo
 
   return (
     <header className="conversation-header">
-      <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
+      <Group justify="space-between" wrap="wrap" align="flex-start" gap="sm">
         <div className="conversation-title">
           <SubjectEditor subject={conversation.subject} number={conversation.number} onSave={(subject) => update.mutate({ subject }, { onError: reportError })} />
           <Group gap="xs" mt={4} wrap="wrap">
@@ -92,7 +92,7 @@ export function ConversationHeader({ conversation, people, teams, viewers, onClo
             )}
           </Group>
         </div>
-        <Group gap="xs" wrap="nowrap">
+        <Group gap="xs" wrap="nowrap" className="conversation-actions">
           <ViewerAvatars viewers={viewers} />
           {closed ? (
             <Button size="xs" variant="default" leftSection={<IconRotateClockwise size={16} aria-hidden />} onClick={reopen} loading={setStatus.isPending}>
@@ -123,12 +123,11 @@ export function ConversationHeader({ conversation, people, teams, viewers, onClo
           )}
         </Group>
       </Group>
-      <Group gap="sm" mt="sm" wrap="wrap" align="flex-end" className="conversation-fields">
+      <div className="conversation-fields">
         <Select
           ref={assigneeInput}
           label={t("assignee")}
           size="xs"
-          w={170}
           searchable
           data={[{ value: NONE, label: t("common:unassigned") }, ...activePeople.map((person) => ({ value: person.id, label: person.name }))]}
           value={conversation.assigneeId ?? NONE}
@@ -142,7 +141,6 @@ export function ConversationHeader({ conversation, people, teams, viewers, onClo
         <Select
           label={t("team")}
           size="xs"
-          w={150}
           data={[{ value: NONE, label: t("noTeam") }, ...teams.map((team) => ({ value: team.id, label: team.name }))]}
           value={conversation.teamId ?? NONE}
           onChange={(value) => assign.mutate({ teamId: value && value !== NONE ? value : null }, { onError: reportError })}
@@ -151,7 +149,6 @@ export function ConversationHeader({ conversation, people, teams, viewers, onClo
         <Select
           label={t("status")}
           size="xs"
-          w={120}
           data={[...STATUSES, ...(conversation.status === "snoozed" ? (["snoozed"] as const) : [])].map((status) => ({ value: status, label: t(`common:status.${status}`), disabled: status === "snoozed" }))}
           value={conversation.status}
           onChange={(value) => value && value !== conversation.status && setStatus.mutate({ status: value as Status }, { onError: reportError })}
@@ -160,7 +157,6 @@ export function ConversationHeader({ conversation, people, teams, viewers, onClo
         <Select
           label={t("priority")}
           size="xs"
-          w={110}
           data={PRIORITIES.map((priority) => ({ value: priority, label: t(`common:priority.${priority}`) }))}
           value={conversation.priority}
           onChange={(value) => value && update.mutate({ priority: value as Priority }, { onError: reportError })}
@@ -180,7 +176,7 @@ export function ConversationHeader({ conversation, people, teams, viewers, onClo
           }}
           clearable={false}
         />
-      </Group>
+      </div>
       <MergeDialog
         conversation={conversation}
         opened={mergeOpen}
@@ -224,7 +220,7 @@ function SubjectEditor({ subject, number, onSave }: { subject: string; number: n
   }
   return (
     <Group gap={6} wrap="nowrap" align="center">
-      <Title order={2} size="h4" className="conversation-subject">
+      <Title order={2} size="h4" className="conversation-subject" title={subject}>
         <span>{subject || t("noSubject")}</span>{" "}
         <Text span c="gray.7" fw={400} size="md">
           #{number}

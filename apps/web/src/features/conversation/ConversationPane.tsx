@@ -32,7 +32,8 @@ export default function ConversationPane({ conversationId, onClose }: Conversati
   const users = useUsers();
   const teams = useTeams();
   const { viewers, noteTyping } = usePresence(conversationId, user.id);
-  const wide = useMediaQuery("(min-width: 75em)", true);
+  // Beside the timeline only where the list, the conversation and the panel all keep a readable width.
+  const wide = useMediaQuery("(min-width: 90em)", true);
   const [panelOpen, setPanelOpen] = useLocalStorage({ key: "rapport.customerPanel", defaultValue: true });
   const [drawerOpen, setDrawerOpen] = useState(false);
 
