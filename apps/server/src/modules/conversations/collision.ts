@@ -3,7 +3,7 @@ import type { Executor } from "../../platform/db/client.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { inWorkspace } from "../../platform/tenancy.ts";
 import { presentMessage } from "./presenters.ts";
-import { conversations, messages } from "./schema.ts";
+import { conversations, messageColumns, messages } from "./schema.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Enough for the warning; the app refetches the conversation anyway. */
@@ -35,20 +35,7 @@ export async function assertNoReplySince(tx: Executor, workspaceId: string, conv
     after = gt(messages.createdAt, new Date(since));
   }
   const replies = await tx
-    .select({
-      id: messages.id,
-      workspaceId: messages.workspaceId,
-      conversationId: messages.conversationId,
-      kind: messages.kind,
-      authorType: messages.authorType,
-      authorId: messages.authorId,
-      bodyText: messages.bodyText,
-      bodyHtml: messages.bodyHtml,
-      attachments: messages.attachments,
-      externalId: messages.externalId,
-      mentions: messages.mentions,
-      createdAt: messages.createdAt,
-    })
+    .select(messageColumns)
     .from(messages)
     .where(inWorkspace(messages, workspaceId, eq(messages.conversationId, conversationId), eq(messages.kind, "reply"), after))
     .orderBy(asc(messages.createdAt), asc(messages.id))

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
 import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, tenantId, timestampNow, tsvector, updatedAt, workspaceId } from "../../platform/db/columns.ts";
 import { customers } from "../customers/schema.ts";
@@ -93,3 +93,7 @@ export const messages = pgTable(
     index("messages_search_idx").using("gin", t.search),
   ],
 );
+
+// What a message is read with: every column but the search vector, which only the database uses.
+const { search: _messageSearch, ...messageColumnsWithoutSearch } = getTableColumns(messages);
+export const messageColumns = messageColumnsWithoutSearch;

@@ -20,6 +20,7 @@ import { assertNoReplySince } from "./collision.ts";
 import {
   conversations,
   messages,
+  messageColumns,
   type AttachmentMeta,
   type AuthorType,
   type Channel,
@@ -63,20 +64,6 @@ const conversationColumns = {
   updatedAt: conversations.updatedAt,
 };
 
-const messageColumns = {
-  id: messages.id,
-  workspaceId: messages.workspaceId,
-  conversationId: messages.conversationId,
-  kind: messages.kind,
-  authorType: messages.authorType,
-  authorId: messages.authorId,
-  bodyText: messages.bodyText,
-  bodyHtml: messages.bodyHtml,
-  attachments: messages.attachments,
-  externalId: messages.externalId,
-  mentions: messages.mentions,
-  createdAt: messages.createdAt,
-};
 
 const withCustomer = { ...conversationColumns, customer: { id: customers.id, name: customers.name, email: customers.email } };
 
