@@ -5,11 +5,12 @@ import { notifications } from "@mantine/notifications";
 import { IconCheck, IconDots, IconGitMerge, IconPencil, IconRotateClockwise, IconX } from "@tabler/icons-react";
 import { api, ApiError, unwrap } from "../../api/client";
 import type { Conversation, ConversationChanges, Person, Priority, Status, Team } from "../../api/types";
+import { useTags } from "../../app/directory";
 import { useFormat } from "../../app/format";
 import { useShortcut } from "../../app/shortcuts";
 import { MergeDialog } from "./MergeDialog";
 import type { Viewer } from "./presence";
-import { useConversationUpdate, useTags } from "./queries";
+import { useConversationUpdate } from "./queries";
 import { SnoozeMenu } from "./SnoozeMenu";
 
 const PRIORITIES: Priority[] = ["low", "normal", "high", "urgent"];

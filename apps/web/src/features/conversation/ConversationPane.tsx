@@ -6,13 +6,14 @@ import { useLocalStorage, useMediaQuery } from "@mantine/hooks";
 import { IconLayoutSidebarRight, IconLayoutSidebarRightCollapse } from "@tabler/icons-react";
 import { ApiError } from "../../api/client";
 import type { Person } from "../../api/types";
+import { useTeams, useUsers } from "../../app/directory";
 import { useSession } from "../../app/session";
 import { useShortcut } from "../../app/shortcuts";
 import { CustomerPanel } from "../customer/CustomerPanel";
 import { Composer } from "./Composer";
 import { ConversationHeader } from "./ConversationHeader";
 import { usePresence } from "./presence";
-import { useConversation, useEvents, useMessages, useTeams, useUsers } from "./queries";
+import { useConversation, useEvents, useMessages } from "./queries";
 import { Timeline } from "./Timeline";
 import "./conversation.css";
 

@@ -8,18 +8,6 @@ export function useConversation(id: string) {
   return useQuery({ queryKey: keys.conversation(id), queryFn: () => unwrap(api.GET("/api/v1/conversations/{id}", { params: { path: { id } } })) });
 }
 
-export function useUsers() {
-  return useQuery({ queryKey: keys.users, queryFn: () => unwrap(api.GET("/api/v1/users")), staleTime: 5 * 60_000 });
-}
-
-export function useTeams() {
-  return useQuery({ queryKey: keys.teams, queryFn: () => unwrap(api.GET("/api/v1/teams")), staleTime: 5 * 60_000 });
-}
-
-export function useTags() {
-  return useQuery({ queryKey: keys.tags, queryFn: () => unwrap(api.GET("/api/v1/tags")), staleTime: 60_000 });
-}
-
 const PAGE = 100;
 /** A safety stop for runaway timelines, far beyond what an agent reads. */
 const MAX_PAGES = 50;

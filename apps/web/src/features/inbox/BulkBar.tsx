@@ -6,8 +6,8 @@ import { notifications } from "@mantine/notifications";
 import { IconChevronDown, IconTag, IconUserPlus, IconCircleDot, IconX } from "@tabler/icons-react";
 import { api, ApiError, unwrap } from "../../api/client";
 import type { BulkChanges, Person, Status } from "../../api/types";
+import { useTags } from "../../app/directory";
 import { keys } from "../../app/live";
-import { useTags } from "./queries";
 
 /** The API takes at most this many conversations per call. */
 const BATCH = 100;

@@ -4,8 +4,9 @@ import { Link, useLocation } from "wouter";
 import { Badge, Box, NavLink, ScrollArea, Text } from "@mantine/core";
 import { IconCircleCheck, IconClock, IconHourglass, IconInbox, IconStack2, IconTag, IconUser, IconUserQuestion, IconUsers } from "@tabler/icons-react";
 import type { Channel } from "../../api/types";
+import { useTeams } from "../../app/directory";
 import { ChannelIcon } from "./channel-icon";
-import { useCounts, useSavedViews, useTeams } from "./queries";
+import { useCounts, useSavedViews } from "./queries";
 import { BUILT_IN_VIEWS, CHANNELS, viewSlug, type BuiltInView } from "./views";
 
 const BUILT_IN_ICONS: Record<BuiltInView, ReactNode> = {

@@ -6,12 +6,13 @@ import { useMediaQuery } from "@mantine/hooks";
 import { Alert, Button, Center, Checkbox, Group, Loader, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { IconAlertCircle, IconMoodSmile } from "@tabler/icons-react";
 import type { Conversation, Person } from "../../api/types";
+import { useTeams, useUsers } from "../../app/directory";
 import { useShortcut } from "../../app/shortcuts";
 import { ConversationList, type ConversationListHandle } from "./ConversationList";
 import { ROW_HEIGHT } from "./ConversationRow";
 import { InboxToolbar } from "./InboxToolbar";
 import { PaneBoundary } from "./PaneBoundary";
-import { useConversationList, useCounts, useSavedViews, useTeams, useUsers } from "./queries";
+import { useConversationList, useCounts, useSavedViews } from "./queries";
 import { ViewActions } from "./ViewActions";
 import { applyRefinement, countFor, defineView, formatRefinement, isRefined, listQuery, parseRefinement, parseView, type ParsedView, type Refinement, type ViewDefinition } from "./views";
 

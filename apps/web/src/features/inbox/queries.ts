@@ -13,18 +13,6 @@ export function useSavedViews() {
   return useQuery({ queryKey: keys.views, queryFn: ({ signal }) => unwrap(api.GET("/api/v1/views", { signal })), staleTime: 5 * 60_000 });
 }
 
-export function useUsers() {
-  return useQuery({ queryKey: keys.users, queryFn: () => unwrap(api.GET("/api/v1/users")), staleTime: 5 * 60_000 });
-}
-
-export function useTeams() {
-  return useQuery({ queryKey: keys.teams, queryFn: () => unwrap(api.GET("/api/v1/teams")), staleTime: 5 * 60_000 });
-}
-
-export function useTags() {
-  return useQuery({ queryKey: keys.tags, queryFn: () => unwrap(api.GET("/api/v1/tags")), staleTime: 60_000 });
-}
-
 /** The most the API gives per page; fewer round trips when scrolling through thousands. */
 const PAGE_SIZE = 100;
 

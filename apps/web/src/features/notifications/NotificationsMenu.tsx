@@ -8,6 +8,7 @@ import { IconBell, IconCheck } from "@tabler/icons-react";
 import { api, unwrap } from "../../api/client";
 import type { RealtimeEvent } from "../../api/realtime";
 import type { AgentNotification, NotificationPage } from "../../api/types";
+import { usersQuery } from "../../app/directory";
 import { useFormat } from "../../app/format";
 import { keys, useRealtimeFrames } from "../../app/live";
 import { useSession } from "../../app/session";
@@ -18,7 +19,7 @@ const PAGE_SIZE = 20;
 
 function useNotificationText() {
   const { t } = useTranslation("notifications");
-  const users = useQuery({ queryKey: keys.users, queryFn: () => unwrap(api.GET("/api/v1/users")), select: (answer) => answer.items });
+  const users = useQuery({ ...usersQuery, select: (answer) => answer.items });
   return (item: AgentNotification) => {
     const actor = (item.actorId && users.data?.find((person) => person.id === item.actorId)?.name) || t("someone");
     // Isolated, so a subject in another script keeps its own direction inside the sentence.

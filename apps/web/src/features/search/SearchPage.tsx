@@ -4,8 +4,8 @@ import { Link, useSearchParams } from "wouter";
 import { Alert, Anchor, Badge, Box, Group, Loader, MultiSelect, Paper, ScrollArea, SegmentedControl, Select, Stack, Text, Title } from "@mantine/core";
 import { api, ApiError, unwrap } from "../../api/client";
 import type { Channel, SearchResults, Status } from "../../api/types";
+import { usersQuery } from "../../app/directory";
 import { useFormat } from "../../app/format";
-import { keys } from "../../app/live";
 import { useSession } from "../../app/session";
 import { Highlight } from "./Highlight";
 import classes from "./search.module.css";
@@ -107,7 +107,7 @@ export default function SearchPage() {
   const channel = CHANNELS.find((value) => value === params.get("channel")) ?? null;
   const assignee = params.get("assignee");
 
-  const people = useQuery({ queryKey: keys.users, queryFn: () => unwrap(api.GET("/api/v1/users")), select: (answer) => answer.items });
+  const people = useQuery({ ...usersQuery, select: (answer) => answer.items });
   const results = useQuery({
     queryKey: ["search", { q, type, statuses }],
     queryFn: () =>

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Badge, Button, Group, Loader, Modal, Stack, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
 import { api, unwrap } from "../../api/client";
 import type { TagUsage } from "../../api/types";
+import { tagsQuery } from "../../app/directory";
 import { keys } from "../../app/live";
 import { ConfirmDialog, FormError, LoadError, SectionHeader, useSavedToast } from "./shared";
 
@@ -81,7 +82,7 @@ export function TagsSection() {
   const { t } = useTranslation("settings");
   const refresh = useRefreshTags();
   const savedToast = useSavedToast();
-  const tags = useQuery({ queryKey: keys.tags, queryFn: () => unwrap(api.GET("/api/v1/tags")), select: (answer) => answer.items });
+  const tags = useQuery({ ...tagsQuery, select: (answer) => answer.items });
   const [renaming, setRenaming] = useState<TagUsage | null>(null);
   const [deleting, setDeleting] = useState<TagUsage | null>(null);
 

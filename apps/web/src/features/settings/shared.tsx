@@ -4,9 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import { ActionIcon, Alert, Button, CopyButton, Group, Modal, Stack, Text, TextInput, Title, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconCopy } from "@tabler/icons-react";
-import { api, ApiError, unwrap } from "../../api/client";
+import { ApiError } from "../../api/client";
 import type { Role } from "../../api/types";
-import { keys } from "../../app/live";
+import { teamsQuery, usersQuery } from "../../app/directory";
 import { useSession } from "../../app/session";
 
 export const ROLES: Role[] = ["owner", "admin", "supervisor", "agent"];
@@ -24,13 +24,12 @@ export const settingsKeys = {
   auditLog: (cursor: string | null) => ["settings", "audit-log", cursor] as const,
 };
 
-/** The workspace's people; the cache holds the API's answer as it came, so any feature can share it. */
 export function usePeople() {
-  return useQuery({ queryKey: keys.users, queryFn: () => unwrap(api.GET("/api/v1/users")), select: (answer) => answer.items });
+  return useQuery({ ...usersQuery, select: (answer) => answer.items });
 }
 
 export function useTeams() {
-  return useQuery({ queryKey: keys.teams, queryFn: () => unwrap(api.GET("/api/v1/teams")), select: (answer) => answer.items });
+  return useQuery({ ...teamsQuery, select: (answer) => answer.items });
 }
 
 export function useErrorText() {
