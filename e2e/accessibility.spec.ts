@@ -21,6 +21,8 @@ test.describe("accessibility (axe-core)", () => {
     const { conversation } = await api.createConversation({ subject: "Accessible conversation", customerName: "Axe Tester" });
     await api.post(`/api/v1/conversations/${conversation.id}/messages`, { kind: "reply", text: "Thanks, we are on it." }, [201]);
     await api.post(`/api/v1/conversations/${conversation.id}/messages`, { kind: "note", text: "Checking stock." }, [201]);
+    // Wide enough that the customer panel sits beside the thread and is checked with it.
+    await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto(`/app/inbox/open/${conversation.id}`);
     const timeline = page.getByRole("region", { name: "Messages and activity" });
     await expect(timeline.getByRole("article", { name: /· Internal note$/ })).toBeVisible();
