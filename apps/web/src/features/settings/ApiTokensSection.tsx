@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, Badge, Button, Checkbox, Code, Group, Loader, Modal, Paper, Stack, Table, Text, TextInput, Title, VisuallyHidden } from "@mantine/core";
+import { Alert, Badge, Button, Checkbox, Code, Group, Loader, Modal, Stack, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
 import { IconAlertTriangle, IconKey } from "@tabler/icons-react";
 import { api, unwrap } from "../../api/client";
 import type { ApiToken, Scope } from "../../api/types";
 import { useFormat } from "../../app/format";
 import { useSession } from "../../app/session";
-import { ConfirmDialog, CopyField, FormError, LoadError, readableAlert, SectionHeader, settingsKeys, useIsAdmin, usePeople, useSavedToast } from "./shared";
+import { ConfirmDialog, CopyField, FormCard, LoadError, readableAlert, SectionHeader, settingsKeys, useAction, useIsAdmin, usePeople, useSavedToast } from "./shared";
 
 function CreateTokenForm({ onCreated }: { onCreated: (created: { name: string; token: string }) => void }) {
   const { t } = useTranslation("settings");
@@ -16,52 +16,37 @@ function CreateTokenForm({ onCreated }: { onCreated: (created: { name: string; t
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<Scope[]>(held.filter((scope) => scope.endsWith(":read")));
   const [errors, setErrors] = useState<{ name?: string; scopes?: string }>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error } = useAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found = { ...(!name.trim() && { name: t("validation.nameRequired") }), ...(scopes.length === 0 && { scopes: t("tokens.scopesRequired") }) };
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const answer = await unwrap(api.POST("/api/v1/api-tokens", { body: { name: name.trim(), scopes } }));
       onCreated({ name: answer.apiToken.name, token: answer.token });
       setName("");
       void queryClient.invalidateQueries({ queryKey: settingsKeys.apiTokens });
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <Paper withBorder p="md">
-      <form onSubmit={submit} noValidate aria-labelledby="new-token-title">
-        <Stack>
-          <Title order={3} size="h5" id="new-token-title">
-            {t("tokens.newTitle")}
-          </Title>
-          <FormError error={error} />
-          <TextInput label={t("tokens.name")} description={t("tokens.nameHelp")} required value={name} error={errors.name} onChange={(event) => setName(event.currentTarget.value)} maw={420} />
-          <Checkbox.Group label={t("tokens.scopes")} description={t("tokens.scopesHelp")} required value={scopes} onChange={(value) => setScopes(value as Scope[])} error={errors.scopes}>
-            <Stack gap="xs" mt="xs">
-              {held.map((scope) => (
-                <Checkbox key={scope} value={scope} label={<Code>{scope}</Code>} description={t(`tokens.scope.${scope.replace(":", "_")}`)} />
-              ))}
-            </Stack>
-          </Checkbox.Group>
-          <Group>
-            <Button type="submit" loading={busy} leftSection={<IconKey size={16} aria-hidden />}>
-              {t("tokens.create")}
-            </Button>
-          </Group>
+    <FormCard id="new-token-title" title={t("tokens.newTitle")} error={error} onSubmit={submit}>
+      <TextInput label={t("tokens.name")} description={t("tokens.nameHelp")} required value={name} error={errors.name} onChange={(event) => setName(event.currentTarget.value)} maw={420} />
+      <Checkbox.Group label={t("tokens.scopes")} description={t("tokens.scopesHelp")} required value={scopes} onChange={(value) => setScopes(value as Scope[])} error={errors.scopes}>
+        <Stack gap="xs" mt="xs">
+          {held.map((scope) => (
+            <Checkbox key={scope} value={scope} label={<Code>{scope}</Code>} description={t(`tokens.scope.${scope.replace(":", "_")}`)} />
+          ))}
         </Stack>
-      </form>
-    </Paper>
+      </Checkbox.Group>
+      <Group>
+        <Button type="submit" loading={busy} leftSection={<IconKey size={16} aria-hidden />}>
+          {t("tokens.create")}
+        </Button>
+      </Group>
+    </FormCard>
   );
 }
 

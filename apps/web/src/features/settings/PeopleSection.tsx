@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Group, Loader, Paper, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from "@mantine/core";
+import { Alert, Button, Group, Loader, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from "@mantine/core";
 import { IconSend } from "@tabler/icons-react";
 import { api, unwrap } from "../../api/client";
 import type { RealtimeEvent } from "../../api/realtime";
@@ -13,13 +13,14 @@ import {
   atLeast,
   ConfirmDialog,
   CopyField,
-  FormError,
+  FormCard,
   isEmail,
   LoadError,
   readableAlert,
   ROLES,
   SectionHeader,
   settingsKeys,
+  useAction,
   useFailureToast,
   usePeople,
   useSavedToast,
@@ -153,8 +154,7 @@ function InviteForm() {
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("agent");
   const [emailError, setEmailError] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error } = useAction();
   const [sent, setSent] = useState<{ email: string; acceptUrl: string } | null>(null);
 
   const submit = async (event: FormEvent) => {
@@ -164,57 +164,43 @@ function InviteForm() {
       return;
     }
     setEmailError(null);
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const answer = await unwrap(api.POST("/api/v1/invitations", { body: { email: email.trim(), role, ...(name.trim() ? { name: name.trim() } : {}) } }));
       setSent({ email: answer.invitation.email, acceptUrl: answer.acceptUrl });
       setEmail("");
       setName("");
       void queryClient.invalidateQueries({ queryKey: settingsKeys.invitations });
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <Paper withBorder p="md">
-      <form onSubmit={submit} noValidate aria-labelledby="invite-title">
-        <Stack>
-          <Title order={3} size="h5" id="invite-title">
-            {t("invite.title")}
-          </Title>
-          <FormError error={error} />
-          <Group align="flex-start" grow wrap="wrap">
-            <TextInput label={t("invite.email")} type="email" required value={email} error={emailError} onChange={(event) => setEmail(event.currentTarget.value)} miw={200} />
-            <TextInput label={t("invite.name")} value={name} onChange={(event) => setName(event.currentTarget.value)} miw={160} />
-            <Select
-              label={t("invite.role")}
-              data={grantable.map((value) => ({ value, label: t(`common:role.${value}`) }))}
-              value={role}
-              onChange={(value) => value && setRole(value as Role)}
-              allowDeselect={false}
-              miw={140}
-            />
-          </Group>
-          <Group>
-            <Button type="submit" loading={busy} leftSection={<IconSend size={16} aria-hidden />}>
-              {t("invite.submit")}
-            </Button>
-          </Group>
-          {sent && (
-            <Alert color="teal" title={t("invite.sentTitle", { email: sent.email })} role="status" styles={readableAlert}>
-              <Stack gap="xs">
-                <Text size="sm">{t("invite.sentBody")}</Text>
-                <CopyField label={t("invite.link")} value={sent.acceptUrl} />
-              </Stack>
-            </Alert>
-          )}
-        </Stack>
-      </form>
-    </Paper>
+    <FormCard id="invite-title" title={t("invite.title")} error={error} onSubmit={submit}>
+      <Group align="flex-start" grow wrap="wrap">
+        <TextInput label={t("invite.email")} type="email" required value={email} error={emailError} onChange={(event) => setEmail(event.currentTarget.value)} miw={200} />
+        <TextInput label={t("invite.name")} value={name} onChange={(event) => setName(event.currentTarget.value)} miw={160} />
+        <Select
+          label={t("invite.role")}
+          data={grantable.map((value) => ({ value, label: t(`common:role.${value}`) }))}
+          value={role}
+          onChange={(value) => value && setRole(value as Role)}
+          allowDeselect={false}
+          miw={140}
+        />
+      </Group>
+      <Group>
+        <Button type="submit" loading={busy} leftSection={<IconSend size={16} aria-hidden />}>
+          {t("invite.submit")}
+        </Button>
+      </Group>
+      {sent && (
+        <Alert color="teal" title={t("invite.sentTitle", { email: sent.email })} role="status" styles={readableAlert}>
+          <Stack gap="xs">
+            <Text size="sm">{t("invite.sentBody")}</Text>
+            <CopyField label={t("invite.link")} value={sent.acceptUrl} />
+          </Stack>
+        </Alert>
+      )}
+    </FormCard>
   );
 }
 

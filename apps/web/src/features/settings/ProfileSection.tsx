@@ -9,7 +9,7 @@ import { usePreferences } from "../../app/preferences";
 import { SESSION_KEY, useSession } from "../../app/session";
 import type { DirectionChoice } from "../../app/direction";
 import { LANGUAGES } from "../../i18n";
-import { FormError, SectionHeader, timeZones, useSavedToast } from "./shared";
+import { FormError, SectionHeader, timeZones, useAction, useSavedToast } from "./shared";
 
 // Select needs a string for "follow the workspace"; no IANA zone is spelled like this.
 const WORKSPACE_ZONE = "workspace";
@@ -25,8 +25,7 @@ export function ProfileSection() {
   const [timeZone, setTimeZone] = useState(user.timeZone ?? WORKSPACE_ZONE);
   const [direction, setDirection] = useState<DirectionChoice>(preferences.direction);
   const [nameError, setNameError] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error } = useAction();
 
   const zoneOptions = useMemo(
     () => [{ value: WORKSPACE_ZONE, label: t("profile.workspaceZone", { zone: workspace.timeZone }) }, ...timeZones().map((zone) => ({ value: zone, label: zone }))],
@@ -40,9 +39,7 @@ export function ProfileSection() {
       return;
     }
     setNameError(null);
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const updated = await unwrap(api.PATCH("/api/v1/me", { body: { name: name.trim(), locale, timeZone: timeZone === WORKSPACE_ZONE ? null : timeZone } }));
       queryClient.setQueryData<Session | null>(SESSION_KEY, (session) => (session ? { ...session, user: updated } : session));
       void queryClient.invalidateQueries({ queryKey: keys.users });
@@ -50,11 +47,7 @@ export function ProfileSection() {
       preferences.setDirection(direction);
       // Said in the language just chosen, which this render's t does not speak yet.
       savedToast(i18n.getFixedT(updated.locale, "common")("saved"));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

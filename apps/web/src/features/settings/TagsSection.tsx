@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Badge, Button, Group, Loader, Modal, Stack, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
+import { Badge, Button, Group, Loader, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
 import { api, unwrap } from "../../api/client";
 import type { TagUsage } from "../../api/types";
 import { tagsQuery } from "../../app/directory";
 import { keys } from "../../app/live";
-import { ConfirmDialog, FormError, LoadError, SectionHeader, useSavedToast } from "./shared";
+import { ConfirmDialog, FormDialog, LoadError, SectionHeader, useAction, useSavedToast } from "./shared";
 
 function useRefreshTags() {
   const queryClient = useQueryClient();
@@ -20,8 +20,7 @@ function RenameDialog({ tag, existing, onClose }: { tag: TagUsage; existing: str
   const savedToast = useSavedToast();
   const [name, setName] = useState(tag.name);
   const [nameError, setNameError] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error } = useAction();
   const normalized = name.trim().toLowerCase().replace(/\s+/g, "-");
   const merges = normalized !== tag.name && existing.includes(normalized);
 
@@ -36,45 +35,33 @@ function RenameDialog({ tag, existing, onClose }: { tag: TagUsage; existing: str
       return;
     }
     setNameError(null);
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const result = await unwrap(api.POST("/api/v1/tags/rename", { body: { from: tag.name, to: normalized } }));
       await refresh();
       savedToast(t("tags.renamed", { from: tag.name, to: normalized, count: result.conversations }));
       onClose();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <Modal opened onClose={onClose} title={t("tags.renameTitle", { name: tag.name })}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <FormError error={error} />
-          <TextInput
-            label={t("tags.newName")}
-            description={merges ? t("tags.mergeWarning", { name: normalized }) : t("tags.nameHelp")}
-            required
-            value={name}
-            error={nameError}
-            onChange={(event) => setName(event.currentTarget.value)}
-            data-autofocus
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common:cancel")}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {merges ? t("tags.merge") : t("tags.rename")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      title={t("tags.renameTitle", { name: tag.name })}
+      submitLabel={merges ? t("tags.merge") : t("tags.rename")}
+      busy={busy}
+      error={error}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <TextInput
+        label={t("tags.newName")}
+        description={merges ? t("tags.mergeWarning", { name: normalized }) : t("tags.nameHelp")}
+        required
+        value={name}
+        error={nameError}
+        onChange={(event) => setName(event.currentTarget.value)}
+        data-autofocus
+      />
+    </FormDialog>
   );
 }
 

@@ -1,15 +1,15 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useQueryClient } from "@tanstack/react-query";
-import { Button, Group, Loader, Modal, MultiSelect, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, Loader, MultiSelect, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { api, unwrap } from "../../api/client";
 import type { Team } from "../../api/types";
 import { keys } from "../../app/live";
-import { ConfirmDialog, FormError, LoadError, SectionHeader, useIsAdmin, usePeople, useSavedToast, useTeams } from "./shared";
+import { ConfirmDialog, FormDialog, LoadError, SectionHeader, useAction, useIsAdmin, usePeople, useSavedToast, useTeams } from "./shared";
 
 /** Creates a team (team = null) or renames one and sets its members. */
-function TeamDialog({ team, opened, onClose }: { team: Team | null; opened: boolean; onClose: () => void }) {
+function TeamDialog({ team, onClose }: { team: Team | null; onClose: () => void }) {
   const { t } = useTranslation("settings");
   const queryClient = useQueryClient();
   const savedToast = useSavedToast();
@@ -17,8 +17,7 @@ function TeamDialog({ team, opened, onClose }: { team: Team | null; opened: bool
   const [name, setName] = useState(team?.name ?? "");
   const [memberIds, setMemberIds] = useState<string[]>(team?.memberIds ?? []);
   const [nameError, setNameError] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error } = useAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -27,41 +26,29 @@ function TeamDialog({ team, opened, onClose }: { team: Team | null; opened: bool
       return;
     }
     setNameError(null);
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const body = { name: name.trim(), memberIds };
       if (team) await unwrap(api.PATCH("/api/v1/teams/{id}", { params: { path: { id: team.id } }, body }));
       else await unwrap(api.POST("/api/v1/teams", { body }));
       await queryClient.invalidateQueries({ queryKey: keys.teams });
       savedToast(team ? undefined : t("teams.created", { name: body.name }));
       onClose();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const options = (people.data ?? []).filter((person) => person.active || memberIds.includes(person.id)).map((person) => ({ value: person.id, label: person.name }));
   return (
-    <Modal opened={opened} onClose={onClose} title={team ? t("teams.editTitle", { name: team.name }) : t("teams.newTitle")}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <FormError error={error} />
-          <TextInput label={t("teams.name")} required value={name} error={nameError} onChange={(event) => setName(event.currentTarget.value)} data-autofocus />
-          <MultiSelect label={t("teams.members")} data={options} value={memberIds} onChange={setMemberIds} searchable clearable nothingFoundMessage={t("noMatch")} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common:cancel")}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {team ? t("common:save") : t("teams.create")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      title={team ? t("teams.editTitle", { name: team.name }) : t("teams.newTitle")}
+      submitLabel={team ? t("common:save") : t("teams.create")}
+      busy={busy}
+      error={error}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <TextInput label={t("teams.name")} required value={name} error={nameError} onChange={(event) => setName(event.currentTarget.value)} data-autofocus />
+      <MultiSelect label={t("teams.members")} data={options} value={memberIds} onChange={setMemberIds} searchable clearable nothingFoundMessage={t("noMatch")} />
+    </FormDialog>
   );
 }
 
@@ -127,7 +114,7 @@ export function TeamsSection() {
           ))}
         </Stack>
       )}
-      {editing && <TeamDialog key={editing.team?.id ?? "new"} team={editing.team} opened onClose={() => setEditing(null)} />}
+      {editing && <TeamDialog key={editing.team?.id ?? "new"} team={editing.team} onClose={() => setEditing(null)} />}
       <ConfirmDialog
         opened={deleting !== null}
         title={t("teams.deleteTitle", { name: deleting?.name ?? "" })}

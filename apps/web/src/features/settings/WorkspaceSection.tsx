@@ -5,7 +5,7 @@ import { Button, Group, Select, Stack, TextInput } from "@mantine/core";
 import { api, unwrap } from "../../api/client";
 import type { Session } from "../../api/types";
 import { SESSION_KEY, useSession } from "../../app/session";
-import { FormError, SectionHeader, timeZones, useSavedToast } from "./shared";
+import { FormError, SectionHeader, timeZones, useAction, useSavedToast } from "./shared";
 
 export function WorkspaceSection() {
   const { t } = useTranslation("settings");
@@ -15,8 +15,7 @@ export function WorkspaceSection() {
   const [name, setName] = useState(workspace.name);
   const [timeZone, setTimeZone] = useState(workspace.timeZone);
   const [nameError, setNameError] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error } = useAction();
   const zones = useMemo(() => timeZones(), []);
 
   const submit = async (event: FormEvent) => {
@@ -26,17 +25,11 @@ export function WorkspaceSection() {
       return;
     }
     setNameError(null);
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const updated = await unwrap(api.PATCH("/api/v1/workspace", { body: { name: name.trim(), timeZone } }));
       queryClient.setQueryData<Session | null>(SESSION_KEY, (session) => (session ? { ...session, workspace: updated } : session));
       savedToast();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,7 +1,7 @@
-import { useState, type ReactNode } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery } from "@tanstack/react-query";
-import { ActionIcon, Alert, Button, CopyButton, Group, Modal, Stack, Text, TextInput, Title, Tooltip } from "@mantine/core";
+import { ActionIcon, Alert, Button, CopyButton, Group, Modal, Paper, Stack, Text, TextInput, Title, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconCopy } from "@tabler/icons-react";
 import { ApiError } from "../../api/client";
@@ -42,6 +42,24 @@ export function useFailureToast() {
   const { t } = useTranslation("settings");
   const errorText = useErrorText();
   return (error: unknown) => notifications.show({ color: "red", title: t("failed"), message: errorText(error) });
+}
+
+/** Runs a request and what follows it: busy until all of it is done, and a failure kept for the form to show. */
+export function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { run, busy, error, clearError: () => setError(null) };
 }
 
 export function useSavedToast() {
@@ -113,24 +131,16 @@ export function ConfirmDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation("common");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { run, busy, error, clearError } = useAction();
   const close = () => {
-    setError(null);
+    clearError();
     onClose();
   };
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const confirm = () =>
+    run(async () => {
       await onConfirm();
       close();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Modal opened={opened} onClose={close} title={title} centered>
       <Stack>
@@ -146,6 +156,62 @@ export function ConfirmDialog({
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/** A form in a dialog of its own: its failure first, then its fields, then Cancel and the submit button. */
+export function FormDialog({
+  title,
+  submitLabel,
+  busy,
+  error,
+  onSubmit,
+  onClose,
+  children,
+}: {
+  title: string;
+  submitLabel: string;
+  busy: boolean;
+  error: unknown;
+  onSubmit: (event: FormEvent) => void;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation("common");
+  return (
+    <Modal opened onClose={onClose} title={title}>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          <FormError error={error} />
+          {children}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t("cancel")}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {submitLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** A form set apart on a page that shows more: a bordered card named by its title, its failure under the title. */
+export function FormCard({ id, title, error, onSubmit, children }: { id: string; title: string; error: unknown; onSubmit: (event: FormEvent) => void; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={onSubmit} noValidate aria-labelledby={id}>
+        <Stack>
+          <Title order={3} size="h5" id={id}>
+            {title}
+          </Title>
+          <FormError error={error} />
+          {children}
+        </Stack>
+      </form>
+    </Paper>
   );
 }
 
