@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, Badge, Button, Checkbox, Code, Group, Loader, Modal, Stack, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
+import { Alert, Badge, Button, Checkbox, Code, Group, Modal, Stack, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
 import { IconAlertTriangle, IconKey } from "@tabler/icons-react";
 import { api, unwrap } from "../../api/client";
 import type { ApiToken, Scope } from "../../api/types";
 import { useFormat } from "../../app/format";
 import { useSession } from "../../app/session";
-import { ConfirmDialog, CopyField, FormCard, LoadError, readableAlert, SectionHeader, settingsKeys, useAction, useIsAdmin, usePeople, useSavedToast } from "./shared";
+import { ConfirmDialog, CopyField, FormCard, ListState, readableAlert, SectionHeader, settingsKeys, useAction, useIsAdmin, usePeople, useSavedToast } from "./shared";
 
 function CreateTokenForm({ onCreated }: { onCreated: (created: { name: string; token: string }) => void }) {
   const { t } = useTranslation("settings");
@@ -91,73 +91,67 @@ export function ApiTokensSection() {
       <SectionHeader id="tokens-title" title={t("tokens.title")} description={t(isAdmin ? "tokens.descriptionAdmin" : "tokens.description")} />
       <Stack gap="xl">
         <CreateTokenForm onCreated={setCreated} />
-        {tokens.isPending ? (
-          <Loader aria-label={t("common:loading")} />
-        ) : tokens.isError ? (
-          <LoadError error={tokens.error} onRetry={() => void tokens.refetch()} />
-        ) : tokens.data.length === 0 ? (
-          <Text c="dimmed" size="sm">
-            {t("tokens.none")}
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table verticalSpacing="xs">
-              <Table.Caption>{t("tokens.caption")}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("tokens.name")}</Table.Th>
-                  <Table.Th scope="col">{t("tokens.scopes")}</Table.Th>
-                  {isAdmin && <Table.Th scope="col">{t("tokens.owner")}</Table.Th>}
-                  <Table.Th scope="col">{t("tokens.lastUsed")}</Table.Th>
-                  <Table.Th scope="col">{t("tokens.state")}</Table.Th>
-                  <Table.Th scope="col">
-                    <VisuallyHidden>{t("actions")}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {tokens.data.map((token) => {
-                  const state = tokenState(token);
-                  return (
-                    <Table.Tr key={token.id}>
-                      <Table.Td>
-                        <Text size="sm" fw={500}>
-                          {token.name}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          <Code>{token.prefix}…</Code> · {t("tokens.createdOn", { date: format.dateTime(token.createdAt) })}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          {token.scopes.map((scope) => (
-                            <Badge key={scope} variant="light" color="gray" tt="none" size="sm">
-                              {scope}
-                            </Badge>
-                          ))}
-                        </Group>
-                      </Table.Td>
-                      {isAdmin && <Table.Td>{ownerOf(token)}</Table.Td>}
-                      <Table.Td>{token.lastUsedAt ? format.when(token.lastUsedAt) : t("tokens.neverUsed")}</Table.Td>
-                      <Table.Td>
-                        <Text size="sm" fw={500} c={state === "active" ? "teal.9" : "dimmed"} style={{ whiteSpace: "nowrap" }}>
-                          {t(`tokens.states.${state}`)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td ta="end">
-                        {state !== "revoked" && (
-                          <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(token)} aria-label={t("tokens.revokeLabel", { name: token.name })}>
-                            {t("tokens.revoke")}
-                          </Button>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <ListState query={tokens} empty={t("tokens.none")}>
+          {(items) => (
+            <Table.ScrollContainer minWidth={720}>
+              <Table verticalSpacing="xs">
+                <Table.Caption>{t("tokens.caption")}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t("tokens.name")}</Table.Th>
+                    <Table.Th scope="col">{t("tokens.scopes")}</Table.Th>
+                    {isAdmin && <Table.Th scope="col">{t("tokens.owner")}</Table.Th>}
+                    <Table.Th scope="col">{t("tokens.lastUsed")}</Table.Th>
+                    <Table.Th scope="col">{t("tokens.state")}</Table.Th>
+                    <Table.Th scope="col">
+                      <VisuallyHidden>{t("actions")}</VisuallyHidden>
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((token) => {
+                    const state = tokenState(token);
+                    return (
+                      <Table.Tr key={token.id}>
+                        <Table.Td>
+                          <Text size="sm" fw={500}>
+                            {token.name}
+                          </Text>
+                          <Text size="xs" c="dimmed">
+                            <Code>{token.prefix}…</Code> · {t("tokens.createdOn", { date: format.dateTime(token.createdAt) })}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Group gap={4}>
+                            {token.scopes.map((scope) => (
+                              <Badge key={scope} variant="light" color="gray" tt="none" size="sm">
+                                {scope}
+                              </Badge>
+                            ))}
+                          </Group>
+                        </Table.Td>
+                        {isAdmin && <Table.Td>{ownerOf(token)}</Table.Td>}
+                        <Table.Td>{token.lastUsedAt ? format.when(token.lastUsedAt) : t("tokens.neverUsed")}</Table.Td>
+                        <Table.Td>
+                          <Text size="sm" fw={500} c={state === "active" ? "teal.9" : "dimmed"} style={{ whiteSpace: "nowrap" }}>
+                            {t(`tokens.states.${state}`)}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td ta="end">
+                          {state !== "revoked" && (
+                            <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(token)} aria-label={t("tokens.revokeLabel", { name: token.name })}>
+                              {t("tokens.revoke")}
+                            </Button>
+                          )}
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </ListState>
       </Stack>
       {created && <NewTokenDialog created={created} onClose={() => setCreated(null)} />}
       <ConfirmDialog

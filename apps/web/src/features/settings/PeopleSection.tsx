@@ -15,6 +15,7 @@ import {
   CopyField,
   FormCard,
   isEmail,
+  ListState,
   LoadError,
   readableAlert,
   ROLES,
@@ -221,51 +222,45 @@ function PendingInvitations() {
       <Title order={3} size="h5" mb="xs" id="pending-title">
         {t("invite.pending")}
       </Title>
-      {invitations.isPending ? (
-        <Loader aria-label={t("common:loading")} />
-      ) : invitations.isError ? (
-        <LoadError error={invitations.error} onRetry={() => void invitations.refetch()} />
-      ) : invitations.data.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t("invite.none")}
-        </Text>
-      ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("invite.email")}</Table.Th>
-                <Table.Th scope="col">{t("invite.role")}</Table.Th>
-                <Table.Th scope="col">{t("invite.expires")}</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>{t("actions")}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {invitations.data.map((invitation) => (
-                <Table.Tr key={invitation.id}>
-                  <Table.Td>
-                    <Text size="sm">{invitation.email}</Text>
-                    {invitation.name && (
-                      <Text size="xs" c="dimmed">
-                        {invitation.name}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{t(`common:role.${invitation.role}`)}</Table.Td>
-                  <Table.Td>{format.dateTime(invitation.expiresAt)}</Table.Td>
-                  <Table.Td ta="end">
-                    <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(invitation)} aria-label={t("invite.revokeLabel", { email: invitation.email })}>
-                      {t("invite.revoke")}
-                    </Button>
-                  </Table.Td>
+      <ListState query={invitations} empty={t("invite.none")}>
+        {(items) => (
+          <Table.ScrollContainer minWidth={560}>
+            <Table verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("invite.email")}</Table.Th>
+                  <Table.Th scope="col">{t("invite.role")}</Table.Th>
+                  <Table.Th scope="col">{t("invite.expires")}</Table.Th>
+                  <Table.Th scope="col">
+                    <VisuallyHidden>{t("actions")}</VisuallyHidden>
+                  </Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((invitation) => (
+                  <Table.Tr key={invitation.id}>
+                    <Table.Td>
+                      <Text size="sm">{invitation.email}</Text>
+                      {invitation.name && (
+                        <Text size="xs" c="dimmed">
+                          {invitation.name}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{t(`common:role.${invitation.role}`)}</Table.Td>
+                    <Table.Td>{format.dateTime(invitation.expiresAt)}</Table.Td>
+                    <Table.Td ta="end">
+                      <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(invitation)} aria-label={t("invite.revokeLabel", { email: invitation.email })}>
+                        {t("invite.revoke")}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ListState>
       <ConfirmDialog
         opened={revoking !== null}
         title={t("invite.revokeTitle")}

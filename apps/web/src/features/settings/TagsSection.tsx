@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Badge, Button, Group, Loader, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
+import { Badge, Button, Group, Table, TextInput, VisuallyHidden } from "@mantine/core";
 import { api, unwrap } from "../../api/client";
 import type { TagUsage } from "../../api/types";
 import { tagsQuery } from "../../app/directory";
 import { keys } from "../../app/live";
-import { ConfirmDialog, FormDialog, LoadError, SectionHeader, useAction, useSavedToast } from "./shared";
+import { ConfirmDialog, FormDialog, ListState, SectionHeader, useAction, useSavedToast } from "./shared";
 
 function useRefreshTags() {
   const queryClient = useQueryClient();
@@ -76,51 +76,45 @@ export function TagsSection() {
   return (
     <section aria-labelledby="tags-title">
       <SectionHeader id="tags-title" title={t("tags.title")} description={t("tags.description")} />
-      {tags.isPending ? (
-        <Loader aria-label={t("common:loading")} />
-      ) : tags.isError ? (
-        <LoadError error={tags.error} onRetry={() => void tags.refetch()} />
-      ) : tags.data.length === 0 ? (
-        <Text c="dimmed" size="sm">
-          {t("tags.none")}
-        </Text>
-      ) : (
-        <Table.ScrollContainer minWidth={420}>
-          <Table verticalSpacing="xs" highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("tags.tag")}</Table.Th>
-                <Table.Th scope="col">{t("tags.count")}</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>{t("actions")}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {tags.data.map((tag) => (
-                <Table.Tr key={tag.name}>
-                  <Table.Td>
-                    <Badge variant="light" color="gray" tt="none">
-                      {tag.name}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{t("tags.conversations", { count: tag.count })}</Table.Td>
-                  <Table.Td ta="end">
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
-                      <Button size="xs" variant="default" onClick={() => setRenaming(tag)} aria-label={t("tags.renameLabel", { name: tag.name })}>
-                        {t("tags.rename")}
-                      </Button>
-                      <Button size="xs" variant="subtle" color="red" onClick={() => setDeleting(tag)} aria-label={t("tags.deleteLabel", { name: tag.name })}>
-                        {t("common:delete")}
-                      </Button>
-                    </Group>
-                  </Table.Td>
+      <ListState query={tags} empty={t("tags.none")}>
+        {(items) => (
+          <Table.ScrollContainer minWidth={420}>
+            <Table verticalSpacing="xs" highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("tags.tag")}</Table.Th>
+                  <Table.Th scope="col">{t("tags.count")}</Table.Th>
+                  <Table.Th scope="col">
+                    <VisuallyHidden>{t("actions")}</VisuallyHidden>
+                  </Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((tag) => (
+                  <Table.Tr key={tag.name}>
+                    <Table.Td>
+                      <Badge variant="light" color="gray" tt="none">
+                        {tag.name}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{t("tags.conversations", { count: tag.count })}</Table.Td>
+                    <Table.Td ta="end">
+                      <Group gap="xs" justify="flex-end" wrap="nowrap">
+                        <Button size="xs" variant="default" onClick={() => setRenaming(tag)} aria-label={t("tags.renameLabel", { name: tag.name })}>
+                          {t("tags.rename")}
+                        </Button>
+                        <Button size="xs" variant="subtle" color="red" onClick={() => setDeleting(tag)} aria-label={t("tags.deleteLabel", { name: tag.name })}>
+                          {t("common:delete")}
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ListState>
       {renaming && <RenameDialog key={renaming.name} tag={renaming} existing={tags.data?.map((tag) => tag.name) ?? []} onClose={() => setRenaming(null)} />}
       <ConfirmDialog
         opened={deleting !== null}

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useQueryClient } from "@tanstack/react-query";
-import { Button, Group, Loader, MultiSelect, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, MultiSelect, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { api, unwrap } from "../../api/client";
 import type { Team } from "../../api/types";
 import { keys } from "../../app/live";
-import { ConfirmDialog, FormDialog, LoadError, SectionHeader, useAction, useIsAdmin, usePeople, useSavedToast, useTeams } from "./shared";
+import { ConfirmDialog, FormDialog, ListState, SectionHeader, useAction, useIsAdmin, usePeople, useSavedToast, useTeams } from "./shared";
 
 /** Creates a team (team = null) or renames one and sets its members. */
 function TeamDialog({ team, onClose }: { team: Team | null; onClose: () => void }) {
@@ -78,42 +78,36 @@ export function TeamsSection() {
           )
         }
       />
-      {teams.isPending ? (
-        <Loader aria-label={t("common:loading")} />
-      ) : teams.isError ? (
-        <LoadError error={teams.error} onRetry={() => void teams.refetch()} />
-      ) : teams.data.length === 0 ? (
-        <Text c="dimmed" size="sm">
-          {t("teams.none")}
-        </Text>
-      ) : (
-        <Stack component="ul" gap="sm" p={0} style={{ listStyle: "none" }}>
-          {teams.data.map((team) => (
-            <Paper component="li" withBorder p="md" key={team.id}>
-              <Group justify="space-between" align="flex-start" wrap="nowrap">
-                <div>
-                  <Title order={3} size="h5">
-                    {team.name}
-                  </Title>
-                  <Text size="sm" c="dimmed" mt={4}>
-                    {team.memberIds.length === 0 ? t("teams.noMembers") : t("teams.memberList", { count: team.memberIds.length, names: team.memberIds.map(nameOf).join(", ") })}
-                  </Text>
-                </div>
-                {isAdmin && (
-                  <Group gap="xs" wrap="nowrap">
-                    <Button size="xs" variant="default" onClick={() => setEditing({ team })} aria-label={t("teams.editLabel", { name: team.name })}>
-                      {t("teams.edit")}
-                    </Button>
-                    <Button size="xs" variant="subtle" color="red" onClick={() => setDeleting(team)} aria-label={t("teams.deleteLabel", { name: team.name })}>
-                      {t("common:delete")}
-                    </Button>
-                  </Group>
-                )}
-              </Group>
-            </Paper>
-          ))}
-        </Stack>
-      )}
+      <ListState query={teams} empty={t("teams.none")}>
+        {(items) => (
+          <Stack component="ul" gap="sm" p={0} style={{ listStyle: "none" }}>
+            {items.map((team) => (
+              <Paper component="li" withBorder p="md" key={team.id}>
+                <Group justify="space-between" align="flex-start" wrap="nowrap">
+                  <div>
+                    <Title order={3} size="h5">
+                      {team.name}
+                    </Title>
+                    <Text size="sm" c="dimmed" mt={4}>
+                      {team.memberIds.length === 0 ? t("teams.noMembers") : t("teams.memberList", { count: team.memberIds.length, names: team.memberIds.map(nameOf).join(", ") })}
+                    </Text>
+                  </div>
+                  {isAdmin && (
+                    <Group gap="xs" wrap="nowrap">
+                      <Button size="xs" variant="default" onClick={() => setEditing({ team })} aria-label={t("teams.editLabel", { name: team.name })}>
+                        {t("teams.edit")}
+                      </Button>
+                      <Button size="xs" variant="subtle" color="red" onClick={() => setDeleting(team)} aria-label={t("teams.deleteLabel", { name: team.name })}>
+                        {t("common:delete")}
+                      </Button>
+                    </Group>
+                  )}
+                </Group>
+              </Paper>
+            ))}
+          </Stack>
+        )}
+      </ListState>
       {editing && <TeamDialog key={editing.team?.id ?? "new"} team={editing.team} onClose={() => setEditing(null)} />}
       <ConfirmDialog
         opened={deleting !== null}

@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { useQuery } from "@tanstack/react-query";
-import { ActionIcon, Alert, Button, CopyButton, Group, Modal, Paper, Stack, Text, TextInput, Title, Tooltip } from "@mantine/core";
+import { useQuery, type UseQueryResult } from "@tanstack/react-query";
+import { ActionIcon, Alert, Button, CopyButton, Group, Loader, Modal, Paper, Stack, Text, TextInput, Title, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconCopy } from "@tabler/icons-react";
 import { ApiError } from "../../api/client";
@@ -112,6 +112,21 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => v
       </Stack>
     </Alert>
   );
+}
+
+/** A list read from the server: a spinner while it loads, the failure with a retry, a line when it is empty, or the list. */
+export function ListState<Item>({ query, empty, children }: { query: UseQueryResult<Item[]>; empty: string; children: (items: Item[]) => ReactNode }) {
+  const { t } = useTranslation("common");
+  if (query.isPending) return <Loader aria-label={t("loading")} />;
+  if (query.isError) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.data.length === 0) {
+    return (
+      <Text c="dimmed" size="sm">
+        {empty}
+      </Text>
+    );
+  }
+  return children(query.data);
 }
 
 /** Asks before something that cannot be undone; keeps the dialog open, with the reason, if it fails. */
