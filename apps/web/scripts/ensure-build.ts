@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -32,6 +33,17 @@ function sourceHash(): string {
   return hash.digest("hex");
 }
 
+/** Brotli and gzip copies of every text file, made once here so the server never compresses per request. */
+function compressBuild(folder: string): void {
+  for (const entry of fs.readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !/\.(js|css|html|svg|json)$/.test(entry.name)) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const content = fs.readFileSync(file);
+    fs.writeFileSync(`${file}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    fs.writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
+  }
+}
+
 const wanted = sourceHash();
 const current = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, "utf8") : "";
 if (current === wanted && !process.argv.includes("--force")) process.exit(0);
@@ -39,5 +51,6 @@ if (current === wanted && !process.argv.includes("--force")) process.exit(0);
 console.log(current ? "The agent app's sources changed; rebuilding it…" : "Building the agent app (once; later starts reuse it)…");
 const started = Date.now();
 await build({ root: webRoot, logLevel: "warn", configFile: path.join(webRoot, "vite.config.ts") });
+compressBuild(path.join(webRoot, "dist"));
 fs.writeFileSync(stampFile, wanted);
 console.log(`Agent app built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
 import Fastify from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,6 +24,7 @@ describe("the agent app at /app", () => {
     await fs.mkdir(path.join(root, "assets"));
     await fs.writeFile(path.join(root, "index.html"), "<!doctype html><title>Rapport</title><div id=root></div>");
     await fs.writeFile(path.join(root, "assets", "index-abc123.js"), "console.log('app')");
+    await fs.writeFile(path.join(root, "assets", "index-abc123.js.gz"), gzipSync("console.log('app')"));
   });
 
   afterAll(async () => {
@@ -48,6 +50,12 @@ describe("the agent app at /app", () => {
     expect(asset.statusCode).toBe(200);
     expect(asset.headers["cache-control"]).toContain("immutable");
     expect(asset.headers["x-content-type-options"]).toBe("nosniff");
+    const compressed = await app.inject({ url: "/app/assets/index-abc123.js", headers: { "accept-encoding": "gzip" } });
+    expect(compressed.headers["content-encoding"]).toBe("gzip");
+    expect(compressed.headers.vary).toContain("accept-encoding");
+    expect(gunzipSync(compressed.rawPayload).toString()).toBe("console.log('app')");
+    expect(compressed.headers["cache-control"]).toContain("immutable");
+    expect((await app.inject({ url: "/app/assets/index-abc123.js.gz" })).statusCode).toBe(404);
     const missing = await app.inject({ url: "/app/assets/index-gone.js" });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ error: { code: "not_found" } });
