@@ -20,7 +20,7 @@ function* inputs(): Generator<string> {
       if (entry.isFile()) yield path.join(entry.parentPath, entry.name);
     }
   }
-  for (const file of ["index.html", "vite.config.ts", "postcss.config.cjs", "package.json"]) yield path.join(webRoot, file);
+  for (const file of ["index.html", "vite.config.ts", "postcss.config.cjs", "package.json", "scripts/ensure-build.ts"]) yield path.join(webRoot, file);
   yield path.join(repoRoot, "package-lock.json");
 }
 
