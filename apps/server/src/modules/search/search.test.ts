@@ -35,6 +35,23 @@ describe("search", () => {
     expect(byMessage.body.conversations[0]!.highlight).not.toContain("<b>");
   });
 
+  it("finds a customer's conversations by their name or address, and a conversation by its number", async () => {
+    const byName = await ws.api.get<SearchBody>("/api/v1/search?q=gwendolyn&type=conversations");
+    expect(byName.body.conversations.map((hit) => hit.conversation.id)).toEqual([stove]);
+    expect(byName.body.conversations[0]!.highlight).toContain("<mark>Gwendolyn</mark>");
+    const byEmail = await ws.api.get<SearchBody>(`/api/v1/search?q=${encodeURIComponent("gwendolyn@example.test")}&type=conversations`);
+    expect(byEmail.body.conversations.map((hit) => hit.conversation.id)).toEqual([stove]);
+
+    const { number } = (await ws.api.get<{ number: number }>(`/api/v1/conversations/${stove}`)).body;
+    for (const q of [`#${number}`, String(number)]) {
+      const byNumber = await ws.api.get<SearchBody>(`/api/v1/search?q=${encodeURIComponent(q)}&type=conversations`);
+      expect(byNumber.body.conversations[0]?.conversation.id, q).toBe(stove);
+    }
+    // Another workspace's conversation with the same number stays out.
+    const theirs = await other.api.get<SearchBody>(`/api/v1/search?q=${number}&type=conversations`);
+    expect(theirs.body.conversations.map((hit) => hit.conversation.id)).not.toContain(stove);
+  });
+
   it("finds customers and understands phrases and exclusions", async () => {
     const people = await ws.api.get<SearchBody>("/api/v1/search?q=gwendolyn&type=customers");
     expect(people.body.customers.map((hit) => hit.customer.email)).toEqual(["gwendolyn@example.test"]);

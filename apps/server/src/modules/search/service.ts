@@ -34,7 +34,8 @@ export const markHighlight = (headline: string) => escapeHtml(headline).split(ST
 
 /**
  * Full-text search over conversation subjects, message bodies and customers, in the
- * caller's workspace. Internal notes match too: only agents can search.
+ * caller's workspace; a conversation also matches through its customer and its number.
+ * Internal notes match too: only agents can search.
  */
 export async function search(ctx: ServiceContext, options: SearchOptions): Promise<{ conversations: ConversationHit[]; customers: CustomerHit[] }> {
   const workspaceId = ctx.actor.workspaceId;
@@ -44,6 +45,11 @@ export async function search(ctx: ServiceContext, options: SearchOptions): Promi
 
   if (options.types.includes("conversations")) {
     requireScope(ctx.actor, "conversations:read");
+    // "#1042" or "1042" is how people quote a conversation: that one comes first.
+    const number = /^#?(\d{1,9})$/.exec(options.q.trim())?.[1];
+    const numberMatch = number
+      ? sql`UNION ALL SELECT c.id, 1000, c.subject FROM conversations c WHERE c.workspace_id = ${workspaceId} AND c.number = ${Number(number)}`
+      : sql``;
     const statusFilter = options.status?.length ? sql`AND c.status IN (${sql.join(options.status.map((s) => sql`${s}`), sql`, `)})` : sql``;
     const rows = await queryRows<{ id: string; headline: string }>(ctx.db, sql`
       WITH matches AS (
@@ -54,6 +60,13 @@ export async function search(ctx: ServiceContext, options: SearchOptions): Promi
         SELECT c.id, ts_rank(c.search, ${query}) * 2, c.subject
           FROM conversations c
          WHERE c.workspace_id = ${workspaceId} AND c.search @@ ${query}
+        UNION ALL
+        -- An agent searching a customer's name or address wants that customer's conversations too.
+        SELECT c.id, ts_rank(cu.search, ${query}) * 1.5, concat_ws(' · ', cu.name, cu.email, cu.phone)
+          FROM customers cu
+          JOIN conversations c ON c.workspace_id = cu.workspace_id AND c.customer_id = cu.id
+         WHERE cu.workspace_id = ${workspaceId} AND cu.search @@ ${query}
+        ${numberMatch}
       ), best AS (
         SELECT DISTINCT ON (id) id, rank, passage FROM matches ORDER BY id, rank DESC
       )
