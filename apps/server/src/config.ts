@@ -23,6 +23,14 @@ const EnvSchema = Type.Object({
   RAPPORT_ATTACHMENT_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 1_073_741_824, default: 26_214_400 }),
   RAPPORT_SESSION_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 14 }),
   RAPPORT_LOGIN_ATTEMPTS: Type.Integer({ minimum: 1, default: 10 }),
+  RAPPORT_SECRET_KEY: Type.Optional(Type.String({ pattern: "^[A-Za-z0-9+/]{43}=$", description: "32 bytes, base64" })),
+  RAPPORT_MAIL_DOMAIN: Type.Optional(Type.String({ pattern: "^[A-Za-z0-9.-]+$" })),
+  RAPPORT_SMTP_PORT: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
+  RAPPORT_SMTP_HOST: Type.String({ minLength: 1, default: "0.0.0.0" }),
+  RAPPORT_SMTP_TLS_CERT: Type.Optional(Type.String({ minLength: 1 })),
+  RAPPORT_SMTP_TLS_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  RAPPORT_SMTP_MAX_BYTES: Type.Integer({ minimum: 1024, maximum: 1_073_741_824, default: 31_457_280 }),
+  RAPPORT_SMTP_RELAY_URL: Type.Optional(Type.String({ pattern: "^smtps?://" })),
   LOG_LEVEL: Type.Enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { default: "info" }),
 });
 
@@ -46,6 +54,19 @@ export interface Config {
   sessionDays: number;
   loginAttempts: number;
   logLevel: Env["LOG_LEVEL"];
+  /** Encrypts stored credentials (IMAP passwords); without RAPPORT_SECRET_KEY, one is made and kept in the data directory. */
+  secretKey: string | undefined;
+  email: {
+    /** The domain of forwarding addresses and of the Message-IDs Rapport writes. */
+    domain: string;
+    /** The built-in SMTP listener's port; off when unset. */
+    smtpPort: number | undefined;
+    smtpHost: string;
+    tls: { cert: string; key: string } | undefined;
+    maxBytes: number;
+    /** Where replies are sent: smtp(s)://user:password@host:port. Without it, replies wait in the queue. */
+    relayUrl: string | undefined;
+  };
 }
 
 export class ConfigError extends Error {
@@ -53,7 +74,7 @@ export class ConfigError extends Error {
 }
 
 const envValidator = Compile(EnvSchema);
-const integerKeys = new Set(["PORT", "DATABASE_POOL_SIZE", "RAPPORT_BODY_LIMIT_BYTES", "RAPPORT_ATTACHMENT_LIMIT_BYTES", "RAPPORT_SESSION_DAYS", "RAPPORT_LOGIN_ATTEMPTS"]);
+const integerKeys = new Set(["PORT", "RAPPORT_SMTP_PORT", "RAPPORT_SMTP_MAX_BYTES", "DATABASE_POOL_SIZE", "RAPPORT_BODY_LIMIT_BYTES", "RAPPORT_ATTACHMENT_LIMIT_BYTES", "RAPPORT_SESSION_DAYS", "RAPPORT_LOGIN_ATTEMPTS"]);
 const booleanKeys = new Set(["RAPPORT_SIGNUP_OPEN", "RAPPORT_DEMO_DATA", "RAPPORT_JOBS"]);
 
 function coerce(key: string, raw: string): unknown {
@@ -81,6 +102,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${variable} ${first?.message ?? "is invalid"} (got ${JSON.stringify(env[variable] ?? "")})`);
   }
   const parsed = withDefaults as Env;
+  if (Boolean(parsed.RAPPORT_SMTP_TLS_CERT) !== Boolean(parsed.RAPPORT_SMTP_TLS_KEY)) {
+    throw new ConfigError("Invalid configuration: RAPPORT_SMTP_TLS_CERT and RAPPORT_SMTP_TLS_KEY go together (set both, or neither)");
+  }
+  const publicUrl = (parsed.RAPPORT_PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/$/, "");
   return {
     port: parsed.PORT,
     host: parsed.HOST,
@@ -89,7 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: parsed.DATABASE_POOL_SIZE,
     adminEmail: parsed.RAPPORT_ADMIN_EMAIL.toLowerCase(),
     adminPassword: parsed.RAPPORT_ADMIN_PASSWORD,
-    publicUrl: (parsed.RAPPORT_PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/$/, ""),
+    publicUrl,
     signupOpen: parsed.RAPPORT_SIGNUP_OPEN,
     demoData: parsed.RAPPORT_DEMO_DATA,
     jobsEnabled: parsed.RAPPORT_JOBS,
@@ -98,5 +123,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: parsed.RAPPORT_SESSION_DAYS,
     loginAttempts: parsed.RAPPORT_LOGIN_ATTEMPTS,
     logLevel: parsed.LOG_LEVEL,
+    secretKey: parsed.RAPPORT_SECRET_KEY,
+    email: {
+      domain: (parsed.RAPPORT_MAIL_DOMAIN ?? new URL(publicUrl).hostname).toLowerCase(),
+      smtpPort: parsed.RAPPORT_SMTP_PORT,
+      smtpHost: parsed.RAPPORT_SMTP_HOST,
+      tls: parsed.RAPPORT_SMTP_TLS_CERT && parsed.RAPPORT_SMTP_TLS_KEY ? { cert: parsed.RAPPORT_SMTP_TLS_CERT, key: parsed.RAPPORT_SMTP_TLS_KEY } : undefined,
+      maxBytes: parsed.RAPPORT_SMTP_MAX_BYTES,
+      relayUrl: parsed.RAPPORT_SMTP_RELAY_URL,
+    },
   };
 }

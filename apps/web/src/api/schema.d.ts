@@ -1351,6 +1351,11 @@ export type paths = {
                                 conversationId: string;
                                 /** Format: date-time */
                                 createdAt: string;
+                                delivery: {
+                                    error: string | null;
+                                    /** @enum {unknown} */
+                                    status: "queued" | "sent" | "failed";
+                                } | null;
                                 externalId: string | null;
                                 html: string | null;
                                 /**
@@ -1433,6 +1438,11 @@ export type paths = {
                                 conversationId: string;
                                 /** Format: date-time */
                                 createdAt: string;
+                                delivery: {
+                                    error: string | null;
+                                    /** @enum {unknown} */
+                                    status: "queued" | "sent" | "failed";
+                                } | null;
                                 externalId: string | null;
                                 html: string | null;
                                 /**
@@ -2286,6 +2296,11 @@ export type paths = {
                                 conversationId: string;
                                 /** Format: date-time */
                                 createdAt: string;
+                                delivery: {
+                                    error: string | null;
+                                    /** @enum {unknown} */
+                                    status: "queued" | "sent" | "failed";
+                                } | null;
                                 externalId: string | null;
                                 html: string | null;
                                 /**
@@ -2433,6 +2448,11 @@ export type paths = {
                             conversationId: string;
                             /** Format: date-time */
                             createdAt: string;
+                            delivery: {
+                                error: string | null;
+                                /** @enum {unknown} */
+                                status: "queued" | "sent" | "failed";
+                            } | null;
                             externalId: string | null;
                             html: string | null;
                             /**

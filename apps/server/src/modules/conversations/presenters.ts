@@ -1,6 +1,6 @@
 import Type from "typebox";
 import { IsoDate, NullableIsoDate, Uuid } from "../../platform/http/schemas.ts";
-import { AUTHOR_TYPES, CHANNELS, MESSAGE_KINDS, PRIORITIES, STATUSES } from "./schema.ts";
+import { AUTHOR_TYPES, CHANNELS, DELIVERY_STATUSES, MESSAGE_KINDS, PRIORITIES, STATUSES } from "./schema.ts";
 import type { Conversation, Message } from "./service.ts";
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -79,6 +79,10 @@ export const MessageSchema = Type.Object({
   attachments: Type.Array(AttachmentSchema),
   externalId: Type.Union([Type.String(), Type.Null()]),
   mentions: Type.Array(Uuid),
+  delivery: Type.Union([
+    Type.Object({ status: Type.Enum(DELIVERY_STATUSES), error: Type.Union([Type.String(), Type.Null()]) }, { description: "How a reply sent through its channel (email) is getting on." }),
+    Type.Null(),
+  ]),
   createdAt: IsoDate,
 });
 
@@ -93,5 +97,6 @@ export const presentMessage = (m: Message) => ({
   attachments: m.attachments,
   externalId: m.externalId,
   mentions: m.mentions,
+  delivery: m.deliveryStatus ? { status: m.deliveryStatus, error: m.deliveryError } : null,
   createdAt: m.createdAt.toISOString(),
 });

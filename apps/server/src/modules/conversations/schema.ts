@@ -9,6 +9,9 @@ export type Channel = (typeof CHANNELS)[number];
 export const STATUSES = ["open", "pending", "snoozed", "resolved", "closed"] as const;
 export type Status = (typeof STATUSES)[number];
 
+export const DELIVERY_STATUSES = ["queued", "sent", "failed"] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
 export const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
@@ -83,6 +86,9 @@ export const messages = pgTable(
     /** The sender's own id for the message (Message-ID, a widget's client id): a redelivery finds it and stores nothing. */
     externalId: text("external_id"),
     mentions: uuid("mentions").array().notNull().default(sql`'{}'::uuid[]`),
+    /** For a reply that leaves through a channel (an email): queued, sent, or failed with the reason. */
+    deliveryStatus: text("delivery_status", { enum: DELIVERY_STATUSES }),
+    deliveryError: text("delivery_error"),
     createdAt: createdAt(),
     search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('simple', body_text)`),
   },

@@ -292,7 +292,7 @@ async function storeMessage(db: Executor, workspaceId: string, conversationId: s
   const publishAfter = !(db instanceof PgTransaction);
   const [row] = await queryRows<{
     mergedIntoId: string | null;
-    message: (Omit<Message, "createdAt"> & { createdAt: string }) | null;
+    message: (Omit<Message, "createdAt" | "deliveryStatus" | "deliveryError"> & { createdAt: string }) | null;
     notices: string[] | null;
   }>(
     db,
@@ -305,7 +305,8 @@ async function storeMessage(db: Executor, workspaceId: string, conversationId: s
   );
   if (!row) return null;
   if (publishAfter && row.notices) await publishCommittedNotices(db, row.notices);
-  const message = row.message && { ...row.message, createdAt: new Date(row.message.createdAt) };
+  // A message is new here, so nothing has been delivered yet.
+  const message = row.message && { ...row.message, createdAt: new Date(row.message.createdAt), deliveryStatus: null, deliveryError: null };
   return { mergedIntoId: row.mergedIntoId, message };
 }
 

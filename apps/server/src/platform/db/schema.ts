@@ -7,3 +7,4 @@ export * from "../../modules/views/schema.ts";
 export * from "../../modules/notifications/schema.ts";
 export * from "../../modules/invitations/schema.ts";
 export * from "../../modules/attachments/schema.ts";
+export * from "../../modules/email/schema.ts";
