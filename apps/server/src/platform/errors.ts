@@ -19,6 +19,8 @@ const STATUS_BY_CODE = {
   tag_not_found: 404,
   invitation_not_found: 404,
   attachment_not_found: 404,
+  mailbox_not_found: 404,
+  email_not_found: 404,
   conflict: 409,
   email_taken: 409,
   identity_taken: 409,
