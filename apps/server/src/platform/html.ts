@@ -7,29 +7,34 @@ const ALLOWED_TAGS = [
   "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
 ];
 
+/** What message HTML may keep; channels with their own habits (email) build on it. */
+export const MESSAGE_HTML_OPTIONS: sanitize.IOptions = {
+  allowedTags: ALLOWED_TAGS,
+  allowedAttributes: {
+    a: ["href", "title"],
+    // Marks quoted history, which the agent app folds away.
+    blockquote: ["data-quoted"],
+    img: ["src", "alt", "title", "width", "height"],
+    td: ["colspan", "rowspan"],
+    th: ["colspan", "rowspan", "scope"],
+    "*": ["dir", "lang"],
+  },
+  allowedSchemes: ["http", "https", "mailto", "tel"],
+  allowedSchemesByTag: { img: ["https", "cid", "data"] },
+  allowProtocolRelative: false,
+  disallowedTagsMode: "discard",
+  transformTags: {
+    a: sanitize.simpleTransform("a", { rel: "noopener noreferrer nofollow", target: "_blank" }),
+  },
+};
+
 /**
  * Message HTML is hostile input. Keep structure and formatting; drop scripts, event
  * handlers, styles, forms and frames; allow only http(s), mailto and tel links; links
  * open in a new context without leaking the opener.
  */
 export function sanitizeMessageHtml(html: string): string {
-  return sanitize(html, {
-    allowedTags: ALLOWED_TAGS,
-    allowedAttributes: {
-      a: ["href", "title"],
-      img: ["src", "alt", "title", "width", "height"],
-      td: ["colspan", "rowspan"],
-      th: ["colspan", "rowspan", "scope"],
-      "*": ["dir", "lang"],
-    },
-    allowedSchemes: ["http", "https", "mailto", "tel"],
-    allowedSchemesByTag: { img: ["https", "cid", "data"] },
-    allowProtocolRelative: false,
-    disallowedTagsMode: "discard",
-    transformTags: {
-      a: sanitize.simpleTransform("a", { rel: "noopener noreferrer nofollow", target: "_blank" }),
-    },
-  });
+  return sanitize(html, MESSAGE_HTML_OPTIONS);
 }
 
 /** Plain text of an HTML body, for previews, search and text-only channels. */
