@@ -161,7 +161,19 @@ function MessageItem({ message, conversation, people }: { message: Message; conv
         </Text>
       )}
       {message.attachments.length > 0 && <Attachments attachments={message.attachments} />}
+      {message.delivery && <DeliveryLine delivery={message.delivery} />}
     </article>
+  );
+}
+
+/** How a reply sent by email is getting on; a failure says why, so the agent can reach the customer another way. */
+function DeliveryLine({ delivery }: { delivery: NonNullable<Message["delivery"]> }) {
+  const { t } = useTranslation("conversation");
+  const failed = delivery.status === "failed";
+  return (
+    <Text size="xs" c={failed ? "red.8" : "gray.7"} mt={4} role={failed ? "alert" : undefined}>
+      {failed ? t("delivery.failed", { reason: delivery.error ?? t("delivery.unknownReason") }) : t(`delivery.${delivery.status}`)}
+    </Text>
   );
 }
 
