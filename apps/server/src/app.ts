@@ -22,6 +22,7 @@ import { registerNotificationRoutes } from "./modules/notifications/routes.ts";
 import { registerInvitationRoutes } from "./modules/invitations/routes.ts";
 import { registerAttachmentRoutes } from "./modules/attachments/routes.ts";
 import { registerRealtimeRoutes } from "./platform/realtime/routes.ts";
+import { configureOutboundMail } from "./modules/email/outbound.ts";
 import type { RealtimeHub } from "./platform/realtime/hub.ts";
 import { loggerOptions } from "./platform/logger.ts";
 
@@ -32,6 +33,7 @@ export interface BuildOptions extends AppDeps {
 
 export async function buildApp(options: BuildOptions): Promise<App> {
   const { config } = options;
+  configureOutboundMail(config.email);
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
     bodyLimit: config.bodyLimitBytes,

@@ -17,6 +17,7 @@ import { recordAudit } from "../workspaces/service.ts";
 import { notifyUsers } from "../notifications/service.ts";
 import { scheduleWake } from "./jobs.ts";
 import { assertNoReplySince } from "./collision.ts";
+import { queueEmailReply } from "../email/outbound.ts";
 import {
   conversations,
   messages,
@@ -24,6 +25,7 @@ import {
   type AttachmentMeta,
   type AuthorType,
   type Channel,
+  type DeliveryStatus,
   type MessageKind,
   type Priority,
   type Status,
@@ -83,6 +85,16 @@ export async function getConversationById(db: Executor, workspaceId: string, con
 export async function getConversation(ctx: ServiceContext, conversationId: string): Promise<Conversation> {
   requireScope(ctx.actor, "conversations:read");
   return getConversationById(ctx.db, ctx.actor.workspaceId, conversationId);
+}
+
+/** The conversation people quote by its number ("#1042"), in this workspace only. */
+export async function findConversationByNumber(db: Executor, workspaceId: string, number: number): Promise<Conversation | undefined> {
+  const [row] = await db
+    .select(withCustomer)
+    .from(conversations)
+    .innerJoin(customers, eq(customers.id, conversations.customerId))
+    .where(inWorkspace(conversations, workspaceId, eq(conversations.number, number)));
+  return row;
 }
 
 /** A leading "-" sorts newest first. */
@@ -342,6 +354,7 @@ export async function addMessage(ctx: ServiceContext, conversationId: string, in
   const actor = eventActor(ctx.actor);
   const mentions = input.kind === "note" ? [...new Set(input.mentions ?? [])] : [];
   const inbound = input.kind === "inbound";
+  const reply = input.kind === "reply";
   const store = async (db: Executor) => {
     if (input.ifNoReplySince) await assertNoReplySince(db, workspaceId, conversationId, input.ifNoReplySince);
     await assertUsers(db, workspaceId, mentions);
@@ -363,10 +376,41 @@ export async function addMessage(ctx: ServiceContext, conversationId: string, in
     );
     if (created && mentions.length > 0) await notifyUsers(db, workspaceId, { kind: "mentioned", userIds: mentions, conversationId, messageId: message.id }, actor);
     if (created && input.status) await applyChanges(db, workspaceId, conversationId, { status: input.status }, actor);
+    if (created && reply && (await queueEmailReply(db, workspaceId, message))) return (await changeDelivery(db, workspaceId, message.id, { status: "queued" })) ?? message;
     return message;
   };
-  // A plain message is one atomic statement; with a status change, mentions to notify or a collision check it takes a transaction.
-  return input.status || mentions.length > 0 || input.ifNoReplySince ? ctx.db.transaction(store) : store(ctx.db);
+  // An inbound message is one atomic statement. A reply may leave as an email, whose outbound row and job must
+  // commit with it; a status change, mentions to notify or a collision check take a transaction too.
+  return reply || input.status || mentions.length > 0 || input.ifNoReplySince ? ctx.db.transaction(store) : store(ctx.db);
+}
+
+/** A message by its id, for the channels that deliver it. */
+export async function getMessageById(db: Executor, workspaceId: string, messageId: string): Promise<Message | undefined> {
+  const [row] = await db.select(messageColumns).from(messages).where(inWorkspace(messages, workspaceId, eq(messages.id, messageId)));
+  return row;
+}
+
+/**
+ * Records how a reply sent through its channel is getting on (queued, sent, failed with the reason), in the
+ * caller's transaction; the event lets the agent app show it as it changes.
+ */
+export async function changeDelivery(tx: Executor, workspaceId: string, messageId: string, delivery: { status: DeliveryStatus; error?: string | null | undefined }): Promise<Message | undefined> {
+  const error = delivery.error ?? null;
+  const [message] = await tx
+    .update(messages)
+    .set({ deliveryStatus: delivery.status, deliveryError: error })
+    .where(inWorkspace(messages, workspaceId, eq(messages.id, messageId)))
+    .returning(messageColumns);
+  if (!message) return undefined;
+  await appendEvent(tx, {
+    workspaceId,
+    type: "message.delivery_changed",
+    subjectType: "conversation",
+    subjectId: message.conversationId,
+    actor: { type: "system", id: null },
+    payload: { messageId, status: delivery.status, error },
+  });
+  return message;
 }
 
 async function assertUsers(db: Executor, workspaceId: string, userIds: string[]): Promise<void> {

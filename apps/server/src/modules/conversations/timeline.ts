@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, notInArray } from "drizzle-orm";
 import { requireScope } from "../../platform/auth/policy.ts";
 import type { ServiceContext } from "../../platform/context.ts";
 import { domainEvents } from "../../platform/db/platform-schema.ts";
@@ -21,9 +21,11 @@ export interface TimelineEvent {
 export interface TimelineOptions {
   limit: number;
   cursor?: string | undefined;
-  /** Only these event types; by default every type but `message.created`, since messages have their own list. */
+  /** Only these event types; by default every type but the messages' own, since messages have their own list and show their delivery. */
   types?: string[] | undefined;
 }
+
+const MESSAGE_EVENTS = ["message.created", "message.delivery_changed"];
 
 function afterCursor(cursor: string | undefined) {
   if (!cursor) return undefined;
@@ -61,7 +63,7 @@ export async function listConversationEvents(ctx: ServiceContext, conversationId
         workspaceId,
         eq(domainEvents.subjectId, conversationId),
         eq(domainEvents.subjectType, "conversation"),
-        options.types?.length ? inArray(domainEvents.type, options.types) : ne(domainEvents.type, "message.created"),
+        options.types?.length ? inArray(domainEvents.type, options.types) : notInArray(domainEvents.type, MESSAGE_EVENTS),
         afterCursor(options.cursor),
       ),
     )

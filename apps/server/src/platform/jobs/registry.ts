@@ -22,6 +22,8 @@ export interface JobContext {
   workspaceId: string | null;
   /** 1 on the first run. */
   attempt: number;
+  /** The attempts this job has in all: a handler on its last one can record the failure for good. */
+  maxAttempts: number;
   /** Aborted when shutdown stops waiting for this job; its lease then runs out and it runs again. */
   signal: AbortSignal;
   log: JobLogger;

@@ -205,7 +205,7 @@ export class JobRunner {
     const definition = this.registry.get(job.name)!;
     let failure: { error: unknown } | undefined;
     try {
-      const ctx = { db: this.database.db, jobId: job.id, workspaceId: job.workspaceId, attempt: job.attempts, signal: this.shutdown.signal, log: this.log };
+      const ctx = { db: this.database.db, jobId: job.id, workspaceId: job.workspaceId, attempt: job.attempts, maxAttempts: job.maxAttempts, signal: this.shutdown.signal, log: this.log };
       await definition.handle(ctx, definition.parse(job.payload));
     } catch (error) {
       failure = { error };
