@@ -1,5 +1,6 @@
 import os from "node:os";
 import { parseArgs } from "node:util";
+import { benchEmail, type EmailOptions, type EmailResult } from "./email.ts";
 import { benchInbox, type InboxOptions, type InboxResult } from "./inbox.ts";
 import { benchMessages, type MessagesOptions, type MessagesResult } from "./messages.ts";
 import { benchWeb } from "./web.ts";
@@ -7,8 +8,8 @@ import { serverVersion } from "./lib/postgres.ts";
 import { printTable, ratio, readResult, writeResult, type Backend, type Row } from "./lib/report.ts";
 import { summarizeProfile } from "./lib/profile.ts";
 
-const usage = `Usage: npm run bench -- [messages] [inbox] [web] [--postgres | --pglite] [--quick] [--profile]
-  messages, inbox   which benchmarks to run (default: both)
+const usage = `Usage: npm run bench -- [messages] [inbox] [email] [web] [--postgres | --pglite] [--quick] [--profile]
+  messages, inbox, email  which benchmarks to run (default: all three; email is inbound mail through the SMTP listener)
   web               the agent app in Chromium (run only when named; embedded PGlite)
   --postgres        only on PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
   --pglite          only on embedded PGlite (default: both, PostgreSQL first)
@@ -30,8 +31,8 @@ const { values, positionals } = parseArgs({
   },
 });
 
-const benches = positionals.length ? positionals : ["messages", "inbox"];
-const unknown = benches.filter((name) => name !== "messages" && name !== "inbox" && name !== "web");
+const benches = positionals.length ? positionals : ["messages", "inbox", "email"];
+const unknown = benches.filter((name) => !["messages", "inbox", "email", "web"].includes(name));
 if (values.help || unknown.length) {
   console.log(usage);
   process.exit(unknown.length ? 64 : 0);
@@ -63,6 +64,16 @@ const inboxOptions = (backend: Backend): InboxOptions => ({
   profile: values.profile,
 });
 
+const emailOptions = (backend: Backend): EmailOptions => ({
+  backend,
+  connections: 8,
+  poolSize: 20,
+  warmupSeconds: quick ? 2 : 5,
+  seconds: quick ? 5 : 20,
+  baselineSeconds: quick ? 3 : 10,
+  profile: values.profile,
+});
+
 const databaseBenches = benches.filter((name) => name !== "web");
 console.log(
   `Rapport benchmarks on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}` +
@@ -70,7 +81,7 @@ console.log(
     "The server runs in its own process; the load generator (autocannon) and the baselines run in this one; PostgreSQL and PGlite share the same cores.",
 );
 
-type Results = { messages?: MessagesResult; inbox?: InboxResult };
+type Results = { messages?: MessagesResult; inbox?: InboxResult; email?: EmailResult };
 const results: Record<Backend, Results> = { postgres: {}, pglite: {} };
 for (const backend of backends) {
   if (benches.includes("messages")) {
@@ -80,6 +91,10 @@ for (const backend of backends) {
   if (benches.includes("inbox")) {
     results[backend].inbox = await benchInbox(inboxOptions(backend));
     if (values.profile) summarizeProfile(`inbox-${backend}`);
+  }
+  if (benches.includes("email")) {
+    results[backend].email = await benchEmail(emailOptions(backend));
+    if (values.profile) summarizeProfile(`email-${backend}`);
   }
 }
 

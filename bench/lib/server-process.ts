@@ -15,6 +15,8 @@ export interface ServerOptions {
   label: string;
   /** Write V8 CPU profiles of the server's threads to bench/results/<label>-cpuprofile/. */
   profile?: boolean;
+  /** More settings for the server, such as the SMTP listener's. */
+  env?: Record<string, string>;
 }
 
 export const profileDirOf = (label: string) => path.join(resultsDir, `${label}-cpuprofile`);
@@ -26,7 +28,7 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", reject);
@@ -57,6 +59,7 @@ export async function startServerProcess(options: ServerOptions): Promise<Server
     LOG_LEVEL: "warn",
     DATABASE_POOL_SIZE: String(options.poolSize),
     ...(options.store.kind === "postgres" ? { DATABASE_URL: options.store.databaseUrl } : { RAPPORT_DATA_DIR: options.store.dataDir }),
+    ...options.env,
   };
   const profileDir = profileDirOf(options.label);
   if (options.profile) fs.rmSync(profileDir, { recursive: true, force: true });
