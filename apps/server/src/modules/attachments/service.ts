@@ -1,9 +1,10 @@
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { notFound } from "../../platform/errors.ts";
 import type { FileStore } from "../../platform/files.ts";
 import { inWorkspace } from "../../platform/tenancy.ts";
 import { requireScope } from "../../platform/auth/policy.ts";
 import type { ServiceContext } from "../../platform/context.ts";
+import type { Executor } from "../../platform/db/client.ts";
 import { attachments } from "./schema.ts";
 import { eq } from "drizzle-orm";
 
@@ -45,6 +46,32 @@ export async function storeAttachment(ctx: ServiceContext, store: FileStore, upl
     return row!;
   } catch (error) {
     await store.remove(file.key);
+    throw error;
+  }
+}
+
+export interface ReceivedFile {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+  limit: number;
+}
+
+/**
+ * Stores a file that arrived with a message from a channel (an email's attachments and inline images), with no
+ * user behind it. Runs in the caller's transaction; the bytes are written first, so a row never points at
+ * nothing, and the caller removes `storageKey` if its transaction fails.
+ */
+export async function storeReceivedAttachment(db: Executor, store: FileStore, workspaceId: string, file: ReceivedFile): Promise<Attachment> {
+  const saved = await store.save(workspaceId, Readable.from([file.content]), file.limit);
+  try {
+    const [row] = await db
+      .insert(attachments)
+      .values({ workspaceId, storageKey: saved.key, filename: cleanFilename(file.filename), contentType: file.contentType, size: saved.size, sha256: saved.sha256, uploadedBy: null })
+      .returning();
+    return row!;
+  } catch (error) {
+    await store.remove(saved.key);
     throw error;
   }
 }

@@ -18,6 +18,7 @@ export const AttachmentSchema = Type.Object(
     contentType: Type.String({ minLength: 1, maxLength: 255 }),
     size: Type.Integer({ minimum: 0 }),
     url: Type.Optional(Type.String({ format: "uri", maxLength: 2000 })),
+    rejected: Type.Optional(Type.String({ maxLength: 500, description: "Why the file was not kept (too large, a dangerous type); it is listed so no one thinks it never came." })),
   },
   { additionalProperties: false },
 );

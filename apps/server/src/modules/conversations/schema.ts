@@ -27,6 +27,8 @@ export interface AttachmentMeta {
   contentType: string;
   size: number;
   url?: string;
+  /** Why a received file was not kept; such an entry has no stored file behind it. */
+  rejected?: string;
 }
 
 export const conversations = pgTable(
