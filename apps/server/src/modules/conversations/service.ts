@@ -97,16 +97,6 @@ export async function findConversationByNumber(db: Executor, workspaceId: string
   return row;
 }
 
-/** The conversation people quote by its number ("#1042"), in this workspace only. */
-export async function findConversationByNumber(db: Executor, workspaceId: string, number: number): Promise<Conversation | undefined> {
-  const [row] = await db
-    .select(withCustomer)
-    .from(conversations)
-    .innerJoin(customers, eq(customers.id, conversations.customerId))
-    .where(inWorkspace(conversations, workspaceId, eq(conversations.number, number)));
-  return row;
-}
-
 /** A leading "-" sorts newest first. */
 export const SORTS = ["-last_activity", "last_activity", "-created", "created"] as const;
 export type Sort = (typeof SORTS)[number];
