@@ -6,6 +6,8 @@ import { openDatabase, type Database } from "./platform/db/client.ts";
 import { runMigrations } from "./platform/db/migrate.ts";
 import { JobRunner } from "./platform/jobs/runner.ts";
 import { allJobs } from "./platform/jobs/catalog.ts";
+import { loadSecretBox } from "./platform/crypto.ts";
+import { ImapPoller } from "./modules/email/imap-poller.ts";
 import { RealtimeHub } from "./platform/realtime/hub.ts";
 import type { App } from "./platform/http/context.ts";
 import { countWorkspaces, createWorkspace } from "./modules/workspaces/service.ts";
@@ -53,6 +55,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
   const jobs = config.jobsEnabled ? new JobRunner(database, { jobs: allJobs, log: app.log.child({ subsystem: "jobs" }) }) : undefined;
   await jobs?.start();
+  // Fetching mail is background work: it runs where jobs run.
+  const imap = config.jobsEnabled
+    ? new ImapPoller(database, {
+        files: new FileStore(path.join(config.dataDir, "files")),
+        secrets: loadSecretBox(config.secretKey, config.dataDir),
+        databaseUrl: config.databaseUrl,
+        log: app.log.child({ subsystem: "imap" }),
+      })
+    : undefined;
+  await imap?.start();
   const smtp = new SmtpListener({ db: database.db, files: new FileStore(path.join(config.dataDir, "files")), email: config.email, log: app.log.child({ subsystem: "smtp" }) });
   await smtp.start();
   return {
@@ -63,7 +75,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await realtime.stop();
       // Jobs in flight still write, so the database closes only after they finish or are cut off.
       // Mail being received still writes too; what it has not acknowledged, its sender retries.
-      await Promise.all([app.close(), jobs?.stop(), smtp.stop()]);
+      await Promise.all([app.close(), jobs?.stop(), imap?.stop(), smtp.stop()]);
       await database.close();
     },
   };
