@@ -3,7 +3,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { simpleParser, type ParsedMail } from "mailparser";
 import pino from "pino";
 import { SMTPServer } from "smtp-server";
@@ -17,7 +17,7 @@ import { createMailbox, findMailboxByRecipient, type Mailbox, type NewMailbox } 
 import { receiveEmail, type EmailDeps } from "./receive.ts";
 import { configureOutboundMail } from "./outbound.ts";
 import { sendEmailJob } from "./jobs.ts";
-import { emailMessages } from "./schema.ts";
+import { emailAutoReplies, emailMessages } from "./schema.ts";
 
 const MAIL_DOMAIN = "rapport.test";
 
@@ -332,7 +332,6 @@ describe("sending email", () => {
     });
     await sleep(300);
     expect(await count(a.ws.id, "outbound")).toBe(1);
-    const { rows } = await server.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM email_auto_replies WHERE workspace_id = ${a.ws.id}`);
-    expect(rows[0]!.n).toBe(1);
+    expect(await server.database.db.$count(emailAutoReplies, eq(emailAutoReplies.workspaceId, a.ws.id))).toBe(1);
   });
 });
