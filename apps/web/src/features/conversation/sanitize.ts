@@ -41,6 +41,8 @@ export function sanitizeMessageHtml(dirty: string, options: { allowRemoteImages:
       FORBID_TAGS: ["style", "script", "form", "iframe", "frame", "frameset", "object", "embed", "input", "button", "textarea", "select", "link", "meta", "base"],
       FORBID_ATTR: ["style", "srcdoc", "formaction"],
       ALLOW_DATA_ATTR: false,
+      // The server's mark on quoted history, which the message view folds away.
+      ADD_ATTR: ["data-quoted"],
     });
     return { html, blockedImages: blocked };
   } finally {
