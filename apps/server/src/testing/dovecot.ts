@@ -27,6 +27,8 @@ export interface Dovecot {
   createFolder(folder: string, user?: DovecotUser): Promise<void>;
   /** The folder's message count; 0 for a folder that does not exist. */
   count(folder: string, user?: DovecotUser): Promise<number>;
+  /** Messages in the folder without \\Seen. */
+  unseen(folder: string, user?: DovecotUser): Promise<number>;
   readonly user: DovecotUser;
   stop(): Promise<void>;
 }
@@ -198,6 +200,11 @@ service stats {
       withClient(user, async (imap) => {
         const status = await imap.status(folder, { messages: true }).catch(() => false as const);
         return status ? (status.messages ?? 0) : 0;
+      }),
+    unseen: (folder, user) =>
+      withClient(user, async (imap) => {
+        const status = await imap.status(folder, { unseen: true });
+        return status ? (status.unseen ?? 0) : 0;
       }),
     async stop() {
       if (child.exitCode === null) {
