@@ -21,6 +21,7 @@ import { registerTagRoutes } from "./modules/tags/routes.ts";
 import { registerNotificationRoutes } from "./modules/notifications/routes.ts";
 import { registerInvitationRoutes } from "./modules/invitations/routes.ts";
 import { registerAttachmentRoutes } from "./modules/attachments/routes.ts";
+import { registerEmailRoutes } from "./modules/email/routes.ts";
 import { registerRealtimeRoutes } from "./platform/realtime/routes.ts";
 import { configureOutboundMail } from "./modules/email/outbound.ts";
 import type { RealtimeHub } from "./platform/realtime/hub.ts";
@@ -87,6 +88,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       registerNotificationRoutes(api, options);
       registerInvitationRoutes(api, options);
       registerAttachmentRoutes(api, options);
+      registerEmailRoutes(api, options);
       registerRealtimeRoutes(api, options);
     },
     { prefix: "/api/v1" },

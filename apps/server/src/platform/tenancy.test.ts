@@ -1,5 +1,9 @@
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createConversation, createTestWorkspace, sharedServer, type ApiClient, type ApiResponse, type TestServer, type TestWorkspace } from "../testing/harness.ts";
+import { FileStore } from "./files.ts";
+import { findMailboxByRecipient } from "../modules/email/mailboxes.ts";
+import { receiveEmail } from "../modules/email/receive.ts";
 
 /**
  * Tenants never leak. Every operation in the OpenAPI document is called by workspace
@@ -17,6 +21,8 @@ interface Fixtures {
   invitationId: string;
   notificationId: string;
   attachmentId: string;
+  mailboxId: string;
+  quarantinedEmailId: string;
   /** B's own conversation, for operations whose body points at A's resources. */
   ownConversationId: string;
 }
@@ -94,6 +100,15 @@ const CASES: Record<string, Case> = {
   "POST /api/v1/invitations/lookup": { expect: "no_leak", body: () => ({ token: "rpi_not-a-real-token" }) },
   "POST /api/v1/invitations/accept": { expect: "no_leak", body: () => ({ token: "rpi_not-a-real-token", name: "N", password: "long enough password" }) },
   "PATCH /api/v1/me": { expect: "no_leak", body: () => ({ name: "B me" }) },
+  "GET /api/v1/mailboxes": { expect: "no_leak" },
+  "POST /api/v1/mailboxes": { expect: "no_leak", body: () => ({ name: "B mailbox", address: `b-${Date.now()}@b.example.test` }) },
+  "GET /api/v1/mailboxes/{id}": { expect: "not_found", id: (f) => f.mailboxId },
+  "PATCH /api/v1/mailboxes/{id}": { expect: "not_found", id: (f) => f.mailboxId, body: () => ({ name: "Hijacked", address: "hijacked@b.example.test" }) },
+  "DELETE /api/v1/mailboxes/{id}": { expect: "not_found", id: (f) => f.mailboxId },
+  "POST /api/v1/mailboxes/{id}/test": { expect: "not_found", id: (f) => f.mailboxId },
+  "GET /api/v1/mailboxes/quarantine": { expect: "no_leak" },
+  "GET /api/v1/mailboxes/quarantine/{id}/raw": { expect: "not_found", id: (f) => f.quarantinedEmailId },
+  "POST /api/v1/mailboxes/quarantine/{id}/reprocess": { expect: "not_found", id: (f) => f.quarantinedEmailId },
 };
 
 /** Body-borne references to A's resources from B's own conversation. */
@@ -129,6 +144,14 @@ beforeAll(async () => {
   aMember = member.api;
   const notification = await member.api.get<{ items: { id: string }[] }>("/api/v1/notifications");
   const attachment = await a.api.request<{ id: string }>("POST", `/api/v1/attachments?filename=${SECRET}.txt`, `${SECRET} file`, { "content-type": "text/plain" });
+  const mailboxAddress = `${SECRET}-${a.slug}@a.example.test`;
+  const createdMailbox = await a.api.post<{ id: string }>("/api/v1/mailboxes", { name: `${SECRET} mailbox`, address: mailboxAddress });
+  const mailbox = (await findMailboxByRecipient(server.database.db, mailboxAddress, server.config.email.domain))!;
+  // Without a sender it cannot be received, so it stays in A's quarantine.
+  const quarantined = await receiveEmail(
+    { db: server.database.db, files: new FileStore(path.join(server.config.dataDir, "files")) },
+    { mailbox, raw: Buffer.from(`To: ${mailboxAddress}\r\nSubject: ${SECRET} quarantined\r\n\r\n${SECRET} body\r\n`) },
+  );
   const own = await createConversation(b);
   fixtures = {
     conversationId: conversation.id,
@@ -141,8 +164,10 @@ beforeAll(async () => {
     invitationId: invitation.body.invitation.id,
     notificationId: notification.body.items[0]!.id,
     attachmentId: attachment.body.id,
+    mailboxId: createdMailbox.body.id,
+    quarantinedEmailId: quarantined.emailId,
   };
-  aSecrets = [a.id, ...Object.entries(fixtures).filter(([key]) => key !== "ownConversationId").map(([, value]) => value), a.ownerEmail];
+  aSecrets = [a.id, ...Object.entries(fixtures).filter(([key]) => key !== "ownConversationId").map(([, value]) => value), a.ownerEmail, mailboxAddress];
 });
 
 function leaks(response: ApiResponse): string[] {
@@ -205,5 +230,7 @@ describe("one workspace cannot reach another's data", () => {
     expect((await a.api.get<{ items: unknown[] }>("/api/v1/tags")).body.items).toEqual([{ name: SECRET, count: 1 }]);
     expect((await a.api.get<{ items: { id: string }[] }>("/api/v1/invitations")).body.items.map((i) => i.id)).toEqual([fixtures.invitationId]);
     expect((await aMember.get<{ unreadCount: number }>("/api/v1/notifications")).body.unreadCount).toBe(1);
+    expect((await a.api.get<{ name: string }>(`/api/v1/mailboxes/${fixtures.mailboxId}`)).body.name).toBe(`${SECRET} mailbox`);
+    expect((await a.api.get<{ items: { id: string }[] }>("/api/v1/mailboxes/quarantine")).body.items.map((e) => e.id)).toEqual([fixtures.quarantinedEmailId]);
   });
 });

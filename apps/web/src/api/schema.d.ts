@@ -1269,6 +1269,8 @@ export type paths = {
                                 contentType: string;
                                 filename: string;
                                 id: string;
+                                /** @description Why the file was not kept (too large, a dangerous type); it is listed so no one thinks it never came. */
+                                rejected?: string;
                                 size: number;
                                 /** Format: uri */
                                 url?: string;
@@ -1337,6 +1339,8 @@ export type paths = {
                                     contentType: string;
                                     filename: string;
                                     id: string;
+                                    /** @description Why the file was not kept (too large, a dangerous type); it is listed so no one thinks it never came. */
+                                    rejected?: string;
                                     size: number;
                                     /** Format: uri */
                                     url?: string;
@@ -1424,6 +1428,8 @@ export type paths = {
                                     contentType: string;
                                     filename: string;
                                     id: string;
+                                    /** @description Why the file was not kept (too large, a dangerous type); it is listed so no one thinks it never came. */
+                                    rejected?: string;
                                     size: number;
                                     /** Format: uri */
                                     url?: string;
@@ -2282,6 +2288,8 @@ export type paths = {
                                     contentType: string;
                                     filename: string;
                                     id: string;
+                                    /** @description Why the file was not kept (too large, a dangerous type); it is listed so no one thinks it never came. */
+                                    rejected?: string;
                                     size: number;
                                     /** Format: uri */
                                     url?: string;
@@ -2402,6 +2410,8 @@ export type paths = {
                             contentType: string;
                             filename: string;
                             id: string;
+                            /** @description Why the file was not kept (too large, a dangerous type); it is listed so no one thinks it never came. */
+                            rejected?: string;
                             size: number;
                             /** Format: uri */
                             url?: string;
@@ -2434,6 +2444,8 @@ export type paths = {
                                 contentType: string;
                                 filename: string;
                                 id: string;
+                                /** @description Why the file was not kept (too large, a dangerous type); it is listed so no one thinks it never came. */
+                                rejected?: string;
                                 size: number;
                                 /** Format: uri */
                                 url?: string;
@@ -4281,6 +4293,1131 @@ export type paths = {
                 };
                 /** @description Default Response */
                 410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's mailboxes (admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                address: string;
+                                autoAcknowledge: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description Forward mail here from your own server to receive it without IMAP. */
+                                forwardingAddress: string;
+                                fromName: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID).
+                                 */
+                                id: string;
+                                imap: {
+                                    folder: string;
+                                    host: string | null;
+                                    moveTo: string | null;
+                                    /** @description Whether a password is stored. The password itself is never returned. */
+                                    passwordSet: boolean;
+                                    port: number | null;
+                                    /**
+                                     * @description What is done on the IMAP server to a message once stored: flag it as seen, or move it to imapMoveTo.
+                                     * @enum {unknown}
+                                     */
+                                    processed: "flag" | "move";
+                                    secure: boolean;
+                                    user: string | null;
+                                };
+                                /**
+                                 * @description smtp: mail is sent or forwarded to Rapport's SMTP listener; imap: Rapport fetches it from a server.
+                                 * @enum {unknown}
+                                 */
+                                kind: "smtp" | "imap";
+                                lastError: string | null;
+                                lastErrorAt: string | null;
+                                lastFetchAt: string | null;
+                                name: string;
+                                signature: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a mailbox (admins; accepts Idempotency-Key). An IMAP mailbox needs its host, user and password. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: email
+                         * @description The address customers write to.
+                         */
+                        address: string;
+                        /** @description Answer a new conversation's first email with an acknowledgement carrying its reference. */
+                        autoAcknowledge?: boolean;
+                        fromName?: string;
+                        imapFolder?: string;
+                        imapHost?: string | null;
+                        imapMoveTo?: string | null;
+                        /** @description Write-only: stored encrypted, never returned. Leave out to keep the stored one. */
+                        imapPassword?: string;
+                        imapPort?: number | null;
+                        /**
+                         * @description What is done on the IMAP server to a message once stored: flag it as seen, or move it to imapMoveTo.
+                         * @enum {unknown}
+                         */
+                        imapProcessed?: "flag" | "move";
+                        /** @description TLS from the start (port 993); otherwise STARTTLS when the server offers it. */
+                        imapSecure?: boolean;
+                        imapUser?: string | null;
+                        /**
+                         * @description smtp: mail is sent or forwarded to Rapport's SMTP listener; imap: Rapport fetches it from a server.
+                         * @enum {unknown}
+                         */
+                        kind?: "smtp" | "imap";
+                        name: string;
+                        signature?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            autoAcknowledge: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Forward mail here from your own server to receive it without IMAP. */
+                            forwardingAddress: string;
+                            fromName: string;
+                            /**
+                             * Format: uuid
+                             * @description An id (UUID).
+                             */
+                            id: string;
+                            imap: {
+                                folder: string;
+                                host: string | null;
+                                moveTo: string | null;
+                                /** @description Whether a password is stored. The password itself is never returned. */
+                                passwordSet: boolean;
+                                port: number | null;
+                                /**
+                                 * @description What is done on the IMAP server to a message once stored: flag it as seen, or move it to imapMoveTo.
+                                 * @enum {unknown}
+                                 */
+                                processed: "flag" | "move";
+                                secure: boolean;
+                                user: string | null;
+                            };
+                            /**
+                             * @description smtp: mail is sent or forwarded to Rapport's SMTP listener; imap: Rapport fetches it from a server.
+                             * @enum {unknown}
+                             */
+                            kind: "smtp" | "imap";
+                            lastError: string | null;
+                            lastErrorAt: string | null;
+                            lastFetchAt: string | null;
+                            name: string;
+                            signature: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailboxes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One mailbox (admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID). */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            autoAcknowledge: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Forward mail here from your own server to receive it without IMAP. */
+                            forwardingAddress: string;
+                            fromName: string;
+                            /**
+                             * Format: uuid
+                             * @description An id (UUID).
+                             */
+                            id: string;
+                            imap: {
+                                folder: string;
+                                host: string | null;
+                                moveTo: string | null;
+                                /** @description Whether a password is stored. The password itself is never returned. */
+                                passwordSet: boolean;
+                                port: number | null;
+                                /**
+                                 * @description What is done on the IMAP server to a message once stored: flag it as seen, or move it to imapMoveTo.
+                                 * @enum {unknown}
+                                 */
+                                processed: "flag" | "move";
+                                secure: boolean;
+                                user: string | null;
+                            };
+                            /**
+                             * @description smtp: mail is sent or forwarded to Rapport's SMTP listener; imap: Rapport fetches it from a server.
+                             * @enum {unknown}
+                             */
+                            kind: "smtp" | "imap";
+                            lastError: string | null;
+                            lastErrorAt: string | null;
+                            lastFetchAt: string | null;
+                            name: string;
+                            signature: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a mailbox (admins); its conversations and received mail stay */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID). */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a mailbox (admins); a password left out stays as it is */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID). */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: email
+                         * @description The address customers write to.
+                         */
+                        address?: string;
+                        /** @description Answer a new conversation's first email with an acknowledgement carrying its reference. */
+                        autoAcknowledge?: boolean;
+                        fromName?: string;
+                        imapFolder?: string;
+                        imapHost?: string | null;
+                        imapMoveTo?: string | null;
+                        /** @description Write-only: stored encrypted, never returned. Leave out to keep the stored one. */
+                        imapPassword?: string;
+                        imapPort?: number | null;
+                        /**
+                         * @description What is done on the IMAP server to a message once stored: flag it as seen, or move it to imapMoveTo.
+                         * @enum {unknown}
+                         */
+                        imapProcessed?: "flag" | "move";
+                        /** @description TLS from the start (port 993); otherwise STARTTLS when the server offers it. */
+                        imapSecure?: boolean;
+                        imapUser?: string | null;
+                        /**
+                         * @description smtp: mail is sent or forwarded to Rapport's SMTP listener; imap: Rapport fetches it from a server.
+                         * @enum {unknown}
+                         */
+                        kind?: "smtp" | "imap";
+                        name?: string;
+                        signature?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            autoAcknowledge: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Forward mail here from your own server to receive it without IMAP. */
+                            forwardingAddress: string;
+                            fromName: string;
+                            /**
+                             * Format: uuid
+                             * @description An id (UUID).
+                             */
+                            id: string;
+                            imap: {
+                                folder: string;
+                                host: string | null;
+                                moveTo: string | null;
+                                /** @description Whether a password is stored. The password itself is never returned. */
+                                passwordSet: boolean;
+                                port: number | null;
+                                /**
+                                 * @description What is done on the IMAP server to a message once stored: flag it as seen, or move it to imapMoveTo.
+                                 * @enum {unknown}
+                                 */
+                                processed: "flag" | "move";
+                                secure: boolean;
+                                user: string | null;
+                            };
+                            /**
+                             * @description smtp: mail is sent or forwarded to Rapport's SMTP listener; imap: Rapport fetches it from a server.
+                             * @enum {unknown}
+                             */
+                            kind: "smtp" | "imap";
+                            lastError: string | null;
+                            lastErrorAt: string | null;
+                            lastFetchAt: string | null;
+                            name: string;
+                            signature: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/mailboxes/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test a mailbox: sign in to its IMAP server, or for an SMTP mailbox say whether the listener is on (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID). */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What happened, for a person (in English). */
+                            message: string;
+                            ok: boolean;
+                            /** @enum {unknown} */
+                            reason: "connected" | "listening" | "listener_off" | "failed";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailboxes/quarantine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mail that could not be received, newest first, kept with its source (admins) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The nextCursor of the previous page. */
+                    cursor?: string;
+                    /** @description How many items per page (1–100). */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Why the email could not be received. */
+                                error: string;
+                                from: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID).
+                                 */
+                                id: string;
+                                mailboxId: string | null;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                subject: string;
+                            }[];
+                            /** @description Pass as cursor for the next page; null on the last page. */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailboxes/quarantine/{id}/raw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a quarantined email's source as a .eml file (admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID). */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The email as it arrived. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "message/rfc822": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "message/rfc822": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "message/rfc822": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "message/rfc822": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "message/rfc822": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "message/rfc822": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "message/rfc822": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "message/rfc822": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailboxes/quarantine/{id}/reprocess": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive a quarantined email again, as if it had just arrived (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID). */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            conversationId: string | null;
+                            error: string | null;
+                            /**
+                             * @description stored: it is now in its conversation; duplicate: it had been received already; quarantined: it failed again.
+                             * @enum {unknown}
+                             */
+                            outcome: "stored" | "duplicate" | "quarantined";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
