@@ -5373,10 +5373,10 @@ export type paths = {
                             conversationId: string | null;
                             error: string | null;
                             /**
-                             * @description stored: it is now in its conversation; duplicate: it had been received already; quarantined: it failed again.
+                             * @description stored: it is now in its conversation; duplicate: it had been received already; bounce: it reports a failed delivery of Rapport's own mail and is kept beside that; quarantined: it failed again.
                              * @enum {unknown}
                              */
-                            outcome: "stored" | "duplicate" | "quarantined";
+                            outcome: "stored" | "duplicate" | "bounce" | "quarantined";
                         };
                     };
                 };

@@ -279,7 +279,7 @@ export async function getQuarantinedEmail(ctx: ServiceContext, emailId: string):
  * quarantine entry goes in the same transaction as the result, so it ends either received or quarantined
  * again with the new reason, never both and never neither.
  */
-export async function reprocessQuarantinedEmail(ctx: ServiceContext, deps: Pick<EmailDeps, "files">, emailId: string): Promise<ReceiveOutcome> {
+export async function reprocessQuarantinedEmail(ctx: ServiceContext, deps: Omit<EmailDeps, "db">, emailId: string): Promise<ReceiveOutcome> {
   const email = await getQuarantinedEmail(ctx, emailId);
   const workspaceId = ctx.actor.workspaceId;
   const [mailbox] = email.mailboxId ? await ctx.db.select().from(mailboxes).where(inWorkspace(mailboxes, workspaceId, eq(mailboxes.id, email.mailboxId))) : [];
@@ -288,7 +288,7 @@ export async function reprocessQuarantinedEmail(ctx: ServiceContext, deps: Pick<
   const outcome = await ctx.db.transaction(async (tx) => {
     const [taken] = await tx.delete(emailMessages).where(quarantined(workspaceId, eq(emailMessages.id, emailId))).returning({ id: emailMessages.id });
     if (!taken) throw notFound("email_not_found", "The quarantined email");
-    const result = await receiveEmail({ db: tx, files: deps.files }, { mailbox, raw });
+    const result = await receiveEmail({ ...deps, db: tx }, { mailbox, raw });
     await recordAudit(withDb(ctx, tx), "email.reprocessed", "email", emailId, { outcome: result.outcome, ...(result.outcome === "quarantined" && { error: result.error }) });
     return result;
   });

@@ -37,7 +37,7 @@ const ConnectionCheckSchema = Type.Object({
 });
 
 const ReprocessResult = Type.Object({
-  outcome: Type.Enum(["stored", "duplicate", "quarantined"], { description: "stored: it is now in its conversation; duplicate: it had been received already; quarantined: it failed again." }),
+  outcome: Type.Enum(["stored", "duplicate", "bounce", "quarantined"], { description: "stored: it is now in its conversation; duplicate: it had been received already; bounce: it reports a failed delivery of Rapport's own mail and is kept beside that; quarantined: it failed again." }),
   conversationId: Type.Union([Uuid, Type.Null()]),
   error: Type.Union([Type.String(), Type.Null()]),
 });
@@ -126,7 +126,7 @@ export function registerEmailRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const result = await mailboxes.reprocessQuarantinedEmail(contextOf(deps, request), { files }, request.params.id);
+      const result = await mailboxes.reprocessQuarantinedEmail(contextOf(deps, request), { files, attachmentLimitBytes: config.attachmentLimitBytes }, request.params.id);
       return {
         outcome: result.outcome,
         conversationId: result.outcome === "quarantined" ? null : result.conversationId,
