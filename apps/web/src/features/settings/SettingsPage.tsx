@@ -2,7 +2,7 @@ import type { ComponentType } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Redirect, Route, Switch, useLocation } from "wouter";
 import { Alert, Box, NavLink, ScrollArea, Title } from "@mantine/core";
-import { IconBuilding, IconHistory, IconKey, IconTags, IconUser, IconUsers, IconUsersGroup, type Icon } from "@tabler/icons-react";
+import { IconBuilding, IconHistory, IconKey, IconMail, IconTags, IconUser, IconUsers, IconUsersGroup, type Icon } from "@tabler/icons-react";
 import { readableAlert, useIsAdmin } from "./shared";
 import { ProfileSection } from "./ProfileSection";
 import { WorkspaceSection } from "./WorkspaceSection";
@@ -11,6 +11,7 @@ import { TeamsSection } from "./TeamsSection";
 import { TagsSection } from "./TagsSection";
 import { ApiTokensSection } from "./ApiTokensSection";
 import { AuditLogSection } from "./AuditLogSection";
+import { MailboxesSection } from "./MailboxesSection";
 import classes from "./settings.module.css";
 
 interface Section {
@@ -27,6 +28,7 @@ const SECTIONS: Section[] = [
   { path: "/people", label: "sections.people", icon: IconUsers, adminOnly: true, component: PeopleSection },
   { path: "/teams", label: "sections.teams", icon: IconUsersGroup, adminOnly: false, component: TeamsSection },
   { path: "/tags", label: "sections.tags", icon: IconTags, adminOnly: true, component: TagsSection },
+  { path: "/mailboxes", label: "sections.mailboxes", icon: IconMail, adminOnly: true, component: MailboxesSection },
   { path: "/api-tokens", label: "sections.apiTokens", icon: IconKey, adminOnly: false, component: ApiTokensSection },
   { path: "/audit-log", label: "sections.auditLog", icon: IconHistory, adminOnly: true, component: AuditLogSection },
 ];
