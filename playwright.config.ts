@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { adminState, admin, baseURL, dataDir, port } from "./e2e/support/env.ts";
+import { adminState, admin, baseURL, dataDir, port, smtpPort } from "./e2e/support/env.ts";
 
 /**
  * The browser tests start Rapport the way the README does — `npm start`, whose prestart step builds the agent
@@ -53,6 +53,8 @@ export default defineConfig({
       RAPPORT_DEMO_DATA: "true",
       RAPPORT_ADMIN_EMAIL: admin.email,
       RAPPORT_ADMIN_PASSWORD: admin.password,
+      RAPPORT_SMTP_PORT: String(smtpPort),
+      RAPPORT_SMTP_HOST: "127.0.0.1",
       LOG_LEVEL: "warn",
     },
   },

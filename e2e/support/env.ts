@@ -4,6 +4,8 @@ import path from "node:path";
 /** Where the server under test listens and what it was started with; shared by the config, the setup and the tests. */
 export const port = Number(process.env.RAPPORT_E2E_PORT ?? 3210);
 export const baseURL = `http://127.0.0.1:${port}`;
+/** The server's SMTP listener, so a test can deliver mail the way a mail server would. */
+export const smtpPort = Number(process.env.RAPPORT_E2E_SMTP_PORT ?? port + 2000);
 export const dataDir = path.join(os.tmpdir(), `rapport-e2e-${port}`);
 export const admin = { email: "admin@example.com", password: "e2e-owner-password-1" } as const;
 
