@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import net from "node:net";
 import { eq } from "drizzle-orm";
 import { simpleParser } from "mailparser";
 import nodemailer from "nodemailer";
@@ -8,9 +7,10 @@ import { scopesForRole } from "../apps/server/src/platform/auth/policy.ts";
 import { createApiToken, createWorkspace } from "../apps/server/src/modules/workspaces/service.ts";
 import { createMailbox } from "../apps/server/src/modules/email/mailboxes.ts";
 import { emailMessages } from "../apps/server/src/modules/email/schema.ts";
+import { acceptsConnections, freePort } from "../apps/server/src/testing/process.ts";
 import { runClosedLoop, startCpuSplit, summarize, type CpuSplit, type LatencySummary, type LoopResult } from "./lib/measure.ts";
 import { backendName, describeCpu, int, ms, printTable, ratio, writeResult, type Backend } from "./lib/report.ts";
-import { freePort, startServerProcess } from "./lib/server-process.ts";
+import { startServerProcess } from "./lib/server-process.ts";
 import { createStore } from "./lib/store.ts";
 
 export interface EmailOptions {
@@ -105,16 +105,6 @@ function buildMessage(i: number, to: string): Buffer {
   );
 }
 
-const accepts = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
-    socket.once("connect", () => {
-      resolve(true);
-      socket.destroy();
-    });
-    socket.once("error", () => resolve(false));
-  });
-
 interface Sent {
   i: number;
   startedAt: number;
@@ -161,7 +151,7 @@ export async function benchEmail(options: EmailOptions): Promise<EmailResult> {
     let smtp: LoopResult;
     let cpu: CpuSplit;
     try {
-      while (!(await accepts(smtpPort))) await new Promise((resolve) => setTimeout(resolve, 100));
+      while (!(await acceptsConnections(smtpPort))) await new Promise((resolve) => setTimeout(resolve, 100));
       socket = new WebSocket(`${server.url.replace("http", "ws")}/api/v1/realtime`, { headers: { authorization: `Bearer ${token}` } });
       socket.on("message", (data: Buffer) => {
         const frame = JSON.parse(data.toString()) as { type: string; event?: { type: string; payload: { messageId?: string } } };

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "../../apps/server/src/testing/process.ts";
 import type { Store } from "./store.ts";
 
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
@@ -26,17 +26,6 @@ export interface ServerProcess {
   pid: number;
   /** SIGTERM, then wait for the process to finish its shutdown (and write its profile). */
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function exited(child: ChildProcess): Promise<void> {

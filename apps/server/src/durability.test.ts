@@ -1,70 +1,17 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import fs from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { ApiClient, TEST_PASSWORD, testDatabaseUrl } from "./testing/harness.ts";
+import { freePort, killServerProcesses, startServerProcess } from "./testing/process.ts";
 
-const serverDir = fileURLToPath(new URL("..", import.meta.url));
-const children = new Set<ChildProcess>();
 const tempDirs: string[] = [];
 
 afterAll(async () => {
-  for (const child of children) child.kill("SIGKILL");
+  killServerProcesses();
   await Promise.all(tempDirs.map((dir) => fs.rm(dir, { recursive: true, force: true })));
 });
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-interface ServerProcess {
-  url: string;
-  child: ChildProcess;
-  output: () => string;
-}
-
-/** The real server, as `npm start` runs it, in a process of its own that the test can kill. */
-async function startServerProcess(database: Record<string, string>, port: number): Promise<ServerProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...database, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", RAPPORT_DEMO_DATA: "false" };
-  if (!database.DATABASE_URL) delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: serverDir, env, stdio: ["ignore", "pipe", "pipe"] });
-  children.add(child);
-  child.on("exit", () => children.delete(child));
-  let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  // A fresh embedded database takes seconds to initialise; reopening after a crash replays its log.
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The server exited before it was ready:\n${output}`);
-    const ready = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(5_000) }).then((response) => response.ok, () => false);
-    if (ready) return { url, child, output: () => output };
-    if (Date.now() > deadline) throw new Error(`The server was not ready in time:\n${output}`);
-    await sleep(100);
-  }
-}
-
-/** SIGTERM lets work in flight finish; a server that has not stopped within the grace period is a bug worth seeing. */
-async function stopServerProcess(server: ServerProcess): Promise<void> {
-  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
-  const exited = once(server.child, "exit");
-  server.child.kill("SIGTERM");
-  const stopped = await Promise.race([exited.then(() => true), sleep(30_000, false, { ref: false })]);
-  if (!stopped) {
-    server.child.kill("SIGKILL");
-    throw new Error(`The server did not stop within 30 s of SIGTERM:\n${server.output()}`);
-  }
-}
 
 /** A fresh workspace through signup, and an API token for it. */
 async function signUp(url: string): Promise<ApiClient> {
@@ -112,7 +59,7 @@ describe("crash durability", () => {
 
     // The restarted server takes the same address, as it would behind a load balancer.
     const port = await freePort();
-    const first = await startServerProcess(database, port);
+    const first = await startServerProcess({ env: database, port });
     const api = await signUp(first.url);
     const opened = await api.post<{ conversation: { id: string } }>("/api/v1/conversations", {
       customer: { email: "burst@example.test" },
@@ -151,7 +98,7 @@ describe("crash durability", () => {
     if (first.child.signalCode === null) await once(first.child, "exit");
     expect(first.child.signalCode).toBe("SIGKILL");
 
-    const second = await startServerProcess(database, port);
+    const second = await startServerProcess({ env: database, port });
     try {
       const stored = await listAllMessages(api, conversationId);
       const copies = new Map<string, number>();
@@ -164,7 +111,7 @@ describe("crash durability", () => {
       // The counter moves in the same transaction as the insert: a crash cannot leave them apart.
       expect(conversation.body.messageCount).toBe(stored.length);
     } finally {
-      await stopServerProcess(second);
+      await second.stop();
     }
   });
 });

@@ -1,11 +1,11 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ImapFlow } from "imapflow";
+import { acceptsConnections, freePort } from "./process.ts";
 
 const DOVECOT = "/usr/sbin/dovecot";
 
@@ -43,14 +43,6 @@ function ensureDovecot(): void {
     execFileSync("apt-get", ["update"], { stdio: "inherit" });
     install();
   }
-}
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 /**
@@ -143,14 +135,7 @@ service stats {
   const deadline = Date.now() + 15_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Dovecot exited before it listened:\n${output}`);
-    const listening = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, "127.0.0.1", () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.on("error", () => resolve(false));
-    });
-    if (listening) break;
+    if (await acceptsConnections(port)) break;
     if (Date.now() > deadline) throw new Error(`Dovecot did not listen on ${port} in time:\n${output}`);
     await sleep(50);
   }

@@ -1,17 +1,15 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import fs from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { fileURLToPath } from "node:url";
 import { and, eq, like, sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { testDatabaseUrl } from "../../testing/harness.ts";
 import { startDovecot, type Dovecot } from "../../testing/dovecot.ts";
+import { killServerProcesses, startServerProcess, type ServerProcess } from "../../testing/process.ts";
 import { openDatabase, type Database } from "../../platform/db/client.ts";
 import { runMigrations } from "../../platform/db/migrate.ts";
 import { SecretBox } from "../../platform/crypto.ts";
@@ -22,7 +20,6 @@ import { createMailbox } from "./mailboxes.ts";
 import { findImapMailbox } from "./imap.ts";
 import { emailMessages } from "./schema.ts";
 
-const serverDir = fileURLToPath(new URL("../../..", import.meta.url));
 const BACKLOG = 1_000;
 const KILL_AFTER_FLAGGED = 300;
 
@@ -30,14 +27,6 @@ const cleanups: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
 });
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** On PostgreSQL, a database of this test's own beside the suite's, so no other test's mailboxes are polled. */
 async function freshDatabase(): Promise<Record<string, string>> {
@@ -63,31 +52,6 @@ async function freshDatabase(): Promise<Record<string, string>> {
 
 const openTestDatabase = (env: Record<string, string>): Promise<Database> =>
   openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: path.join(env.RAPPORT_DATA_DIR!, "pglite"), poolSize: 2 });
-
-interface ServerProcess {
-  child: ChildProcess;
-  output: () => string;
-}
-
-/** The real server, as `npm start` runs it, in a process of its own that the test can kill. */
-async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", RAPPORT_DEMO_DATA: "false" };
-  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: serverDir, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
-  cleanups.push(async () => child.exitCode === null && child.signalCode === null && child.kill("SIGKILL"));
-  let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The server exited before it was ready:\n${output}`);
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(5_000) }).then((response) => response.ok, () => false);
-    if (ready) return { child, output: () => output };
-    if (Date.now() > deadline) throw new Error(`The server was not ready in time:\n${output}`);
-    await sleep(100);
-  }
-}
 
 async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs: number, server: ServerProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -122,14 +86,15 @@ describe("IMAP crash durability", () => {
     await seeding.close();
 
     const flagged = async () => BACKLOG - (await dovecot.unseen("INBOX"));
-    const first = await startServerProcess(env);
+    cleanups.push(async () => killServerProcesses());
+    const first = await startServerProcess({ env, readyWithinMs: 60_000 });
     await waitFor(`${KILL_AFTER_FLAGGED} messages flagged`, async () => (await flagged()) >= KILL_AFTER_FLAGGED, 60_000, first);
     first.child.kill("SIGKILL");
     if (first.child.signalCode === null) await once(first.child, "exit");
     const flaggedAtKill = await flagged();
     expect(flaggedAtKill).toBeLessThan(BACKLOG);
 
-    const second = await startServerProcess(env);
+    const second = await startServerProcess({ env, readyWithinMs: 60_000 });
     await waitFor("the whole backlog flagged", async () => (await flagged()) === BACKLOG, 90_000, second);
     const exited = once(second.child, "exit");
     second.child.kill("SIGTERM");

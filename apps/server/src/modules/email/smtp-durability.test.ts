@@ -1,84 +1,24 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import fs from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
-import { fileURLToPath } from "node:url";
 import nodemailer from "nodemailer";
 import { afterAll, describe, expect, it } from "vitest";
 import { ApiClient, TEST_PASSWORD, testDatabaseUrl } from "../../testing/harness.ts";
+import { acceptsConnections, freePort, killServerProcesses, startServerProcess } from "../../testing/process.ts";
 import { openDatabase } from "../../platform/db/client.ts";
 import { runMigrations } from "../../platform/db/migrate.ts";
 import { scopesForRole } from "../../platform/auth/policy.ts";
 import { createApiToken, createWorkspace } from "../workspaces/service.ts";
 import { createMailbox } from "./mailboxes.ts";
 
-const serverDir = fileURLToPath(new URL("../../..", import.meta.url));
-const children = new Set<ChildProcess>();
 const tempDirs: string[] = [];
 
 afterAll(async () => {
-  for (const child of children) child.kill("SIGKILL");
+  killServerProcesses();
   await Promise.all(tempDirs.map((dir) => fs.rm(dir, { recursive: true, force: true })));
 });
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-const accepts = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
-    socket.once("connect", () => {
-      resolve(true);
-      socket.destroy();
-    }).once("error", () => resolve(false));
-    socket.setTimeout(2_000, () => socket.destroy());
-    socket.once("close", () => resolve(false));
-  });
-
-interface ServerProcess {
-  child: ChildProcess;
-  output: () => string;
-}
-
-/** The real server, as `npm start` runs it, in a process the test can kill; ready once both HTTP and SMTP answer. */
-async function startServerProcess(env: Record<string, string>, httpPort: number, smtpPort: number): Promise<ServerProcess> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(httpPort), HOST: "127.0.0.1", LOG_LEVEL: "warn", RAPPORT_DEMO_DATA: "false" };
-  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: serverDir, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
-  children.add(child);
-  child.on("exit", () => children.delete(child));
-  let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The server exited before it was ready:\n${output}`);
-    const ready = await fetch(`http://127.0.0.1:${httpPort}/readyz`, { signal: AbortSignal.timeout(5_000) }).then((response) => response.ok, () => false);
-    if (ready && (await accepts(smtpPort))) return { child, output: () => output };
-    if (Date.now() > deadline) throw new Error(`The server was not ready in time:\n${output}`);
-    await sleep(100);
-  }
-}
-
-async function stopServerProcess(server: ServerProcess): Promise<void> {
-  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
-  const exited = once(server.child, "exit");
-  server.child.kill("SIGTERM");
-  const stopped = await Promise.race([exited.then(() => true), sleep(30_000, false, { ref: false })]);
-  if (!stopped) {
-    server.child.kill("SIGKILL");
-    throw new Error(`The server did not stop within 30 s of SIGTERM:\n${server.output()}`);
-  }
-}
 
 /** A workspace with a mailbox and an API token, written straight to the database before the server opens it. */
 async function prepare(database: { databaseUrl?: string; dataDir?: string }): Promise<{ token: string; address: string }> {
@@ -129,7 +69,8 @@ describe("SMTP delivery durability", () => {
     // One connection per sender, kept open across its messages, as an MTA's delivery agent does.
     const sender = () => nodemailer.createTransport({ host: "127.0.0.1", port: smtpPort, secure: false, pool: true, maxConnections: 1, maxMessages: Infinity });
 
-    const first = await startServerProcess(env, httpPort, smtpPort);
+    const start = () => startServerProcess({ env, port: httpPort, ready: () => acceptsConnections(smtpPort) });
+    const first = await start();
     const opening = sender();
     await opening.sendMail({ from: "burst@example.net", to: address, subject: "Burst", text: "Opening message", messageId: "<opening@example.net>" });
     opening.close();
@@ -170,7 +111,7 @@ describe("SMTP delivery durability", () => {
     const acknowledgedBeforeKill = acknowledged.size;
     const cutOff = next - acknowledgedBeforeKill;
 
-    const second = await startServerProcess(env, httpPort, smtpPort);
+    const second = await start();
     try {
       // The senders' queues: everything not answered 250, including what was in flight at the kill and never sent.
       const queue = Array.from({ length: MESSAGES }, (_, i) => i).filter((i) => !acknowledged.has(i));
@@ -189,7 +130,7 @@ describe("SMTP delivery durability", () => {
       await Promise.all(Array.from({ length: CONNECTIONS }, retry));
       expect(acknowledged.size).toBe(MESSAGES);
 
-      const api = new ApiClient(`http://127.0.0.1:${httpPort}`, { token });
+      const api = new ApiClient(second.url, { token });
       const list = await api.get<{ items: { id: string }[] }>("/api/v1/conversations?limit=10");
       expect(list.status).toBe(200);
       // Every burst message answers the opening one, so all of them thread into its conversation.
@@ -215,7 +156,7 @@ describe("SMTP delivery durability", () => {
       expect(counted.body.messageCount).toBe(MESSAGES + 1);
       console.log(`SMTP kill -9: ${acknowledgedBeforeKill} acknowledged before the kill, ${cutOff} cut off in flight, ${MESSAGES - acknowledgedBeforeKill} sent or retried after the restart; ${texts.length - 1} of ${MESSAGES} stored, 0 lost, 0 duplicated`);
     } finally {
-      await stopServerProcess(second);
+      await second.stop();
     }
   });
 });
