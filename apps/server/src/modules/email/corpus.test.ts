@@ -1,10 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestWorkspace, sharedServer, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
-import { FileStore } from "../../platform/files.ts";
-import { scopesForRole } from "../../platform/auth/policy.ts";
-import { createMailbox, type Mailbox } from "./mailboxes.ts";
+import { sharedServer, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
+import { createMailboxFixture } from "../../testing/email.ts";
+import type { Mailbox } from "./mailboxes.ts";
 import { receiveEmail, type EmailDeps } from "./receive.ts";
 
 interface StoredMessage {
@@ -64,10 +63,7 @@ describe("the awkward mail corpus", () => {
 
   beforeAll(async () => {
     server = await sharedServer();
-    ws = await createTestWorkspace(server);
-    const actor = { via: "session" as const, workspaceId: ws.id, userId: ws.ownerId, role: "owner" as const, scopes: scopesForRole("owner") };
-    mailbox = await createMailbox({ db: server.database.db, actor }, { name: "Support", address: `help-${ws.slug}@shop.example` });
-    deps = { db: server.database.db, files: new FileStore(path.join(server.config.dataDir, "files")), attachmentLimitBytes: server.config.attachmentLimitBytes };
+    ({ ws, mailbox, deps } = await createMailboxFixture(server));
   });
 
   it.each(Object.entries(CORPUS))("%s", async (file, expected) => {

@@ -7,10 +7,10 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, sharedServer, testDatabaseUrl, type TestServer } from "../../testing/harness.ts";
 import { startDovecot, type Dovecot, type DovecotUser } from "../../testing/dovecot.ts";
+import { createTestMailbox } from "../../testing/email.ts";
 import { FileStore } from "../../platform/files.ts";
 import { SecretBox } from "../../platform/crypto.ts";
-import { scopesForRole } from "../../platform/auth/policy.ts";
-import { createMailbox, type Mailbox, type NewMailbox } from "./mailboxes.ts";
+import type { Mailbox, NewMailbox } from "./mailboxes.ts";
 import { findImapMailbox, testImapConnection } from "./imap.ts";
 import { ImapPoller, STORED_KEYWORD } from "./imap-poller.ts";
 import { emailMessages, mailboxes } from "./schema.ts";
@@ -65,10 +65,10 @@ describe("the IMAP poller", () => {
     // The folder must exist before the poller opens it.
     await dovecot.count("INBOX", user);
     for (const folder of folders) await dovecot.createFolder(folder, user);
-    const ctx = { db: server.database.db, actor: { via: "session" as const, workspaceId: workspace.id, userId: workspace.ownerId, role: "owner" as const, scopes: scopesForRole("owner") } };
-    const mailbox = await createMailbox(
-      ctx,
-      { name: "Support", address: `help-${workspace.slug}@shop.example`, kind: "imap", imapHost: dovecot.host, imapPort: dovecot.port, imapSecure: false, imapUser: user.user, imapPassword: user.password, ...settings },
+    const mailbox = await createTestMailbox(
+      server,
+      workspace,
+      { kind: "imap", imapHost: dovecot.host, imapPort: dovecot.port, imapSecure: false, imapUser: user.user, imapPassword: user.password, ...settings },
       secrets,
     );
     return { mailbox, user, workspace };

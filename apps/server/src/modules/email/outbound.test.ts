@@ -1,5 +1,3 @@
-import os from "node:os";
-import path from "node:path";
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -8,12 +6,11 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import pino from "pino";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestWorkspace, sharedServer, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
-import { FileStore } from "../../platform/files.ts";
-import { scopesForRole } from "../../platform/auth/policy.ts";
+import { sharedServer, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
+import { createMailboxFixture, emailDeps, eml, type MailboxFixture } from "../../testing/email.ts";
 import { jobs } from "../../platform/db/schema.ts";
 import { JobRunner } from "../../platform/jobs/index.ts";
-import { createMailbox, findMailboxByRecipient, type Mailbox, type NewMailbox } from "./mailboxes.ts";
+import { findMailboxByRecipient, type Mailbox, type NewMailbox } from "./mailboxes.ts";
 import { receiveEmail, type EmailDeps } from "./receive.ts";
 import { configureOutboundMail } from "./outbound.ts";
 import { sendEmailJob } from "./jobs.ts";
@@ -93,10 +90,6 @@ async function until<T>(probe: () => T | false | undefined | Promise<T | false |
   }
 }
 
-function eml(headers: Record<string, string>, body: string): Buffer {
-  return Buffer.from(`${Object.entries(headers).map(([key, value]) => `${key}: ${value}`).join("\r\n")}\r\n\r\n${body}\r\n`);
-}
-
 const headerOf = (mail: ParsedMail, name: string) => {
   const value = mail.headers.get(name);
   return typeof value === "string" ? value : undefined;
@@ -116,7 +109,7 @@ describe("sending email", () => {
 
   beforeAll(async () => {
     server = await sharedServer();
-    deps = { db: server.database.db, files: new FileStore(path.join(os.tmpdir(), `rapport-test-${process.pid}`, "files")) };
+    deps = emailDeps(server);
     relay = new FakeRelay(async (mail) => {
       for (const recipient of mail.to) {
         const mailbox = await findMailboxByRecipient(server.database.db, recipient, MAIL_DOMAIN);
@@ -137,12 +130,7 @@ describe("sending email", () => {
     configureOutboundMail({ domain: server.config.email.domain, relayUrl: server.config.email.relayUrl });
   });
 
-  async function workspaceWithMailbox(mailbox: Partial<NewMailbox> = {}): Promise<{ ws: TestWorkspace; mailbox: Mailbox }> {
-    const ws = await createTestWorkspace(server);
-    const actor = { via: "session" as const, workspaceId: ws.id, userId: ws.ownerId, role: "owner" as const, scopes: scopesForRole("owner") };
-    const created = await createMailbox({ db: server.database.db, actor }, { name: "Support", address: `help-${ws.slug}@shop.example`, ...mailbox });
-    return { ws, mailbox: created };
-  }
+  const workspaceWithMailbox = (mailbox: Partial<NewMailbox> = {}): Promise<MailboxFixture> => createMailboxFixture(server, mailbox);
 
   /** A customer's first mail, opening a conversation. */
   async function customerWrites(mailbox: Mailbox, extra: Record<string, string> = {}) {

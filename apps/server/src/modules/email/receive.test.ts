@@ -1,15 +1,8 @@
-import os from "node:os";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestWorkspace, sharedServer, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
-import { FileStore } from "../../platform/files.ts";
-import { scopesForRole } from "../../platform/auth/policy.ts";
-import { createMailbox, findMailboxByRecipient, type Mailbox } from "./mailboxes.ts";
+import { sharedServer, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
+import { createMailboxFixture, eml } from "../../testing/email.ts";
+import { findMailboxByRecipient, type Mailbox } from "./mailboxes.ts";
 import { receiveEmail, type EmailDeps } from "./receive.ts";
-
-function eml(headers: Record<string, string>, body: string): Buffer {
-  return Buffer.from(`${Object.entries(headers).map(([key, value]) => `${key}: ${value}`).join("\r\n")}\r\n\r\n${body}\r\n`);
-}
 
 describe("receiving an email", () => {
   let server: TestServer;
@@ -19,10 +12,7 @@ describe("receiving an email", () => {
 
   beforeAll(async () => {
     server = await sharedServer();
-    ws = await createTestWorkspace(server);
-    const actor = { via: "session" as const, workspaceId: ws.id, userId: ws.ownerId, role: "owner" as const, scopes: scopesForRole("owner") };
-    mailbox = await createMailbox({ db: server.database.db, actor }, { name: "Support", address: `help-${ws.slug}@shop.example` });
-    deps = { db: server.database.db, files: new FileStore(path.join(os.tmpdir(), `rapport-test-${process.pid}`, "files")) };
+    ({ ws, mailbox, deps } = await createMailboxFixture(server));
   });
 
   it("opens a conversation, threads the reply into it, and stores a redelivery once", async () => {

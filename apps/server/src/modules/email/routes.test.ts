@@ -2,6 +2,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, sharedServer, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
+import { eml } from "../../testing/email.ts";
 import { FileStore } from "../../platform/files.ts";
 import { eq } from "drizzle-orm";
 import { loadSecretBox } from "../../platform/crypto.ts";
@@ -26,9 +27,6 @@ interface QuarantinedBody {
   subject: string;
   error: string;
 }
-
-const eml = (headers: Record<string, string>, body: string) =>
-  Buffer.from(`${Object.entries(headers).map(([key, value]) => `${key}: ${value}`).join("\r\n")}\r\n\r\n${body}\r\n`);
 
 describe("mailboxes", () => {
   let server: TestServer;

@@ -9,9 +9,9 @@ import type SMTPConnection from "nodemailer/lib/smtp-connection";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, sharedServer, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
+import { createTestMailbox } from "../../testing/email.ts";
 import { FileStore } from "../../platform/files.ts";
-import { scopesForRole } from "../../platform/auth/policy.ts";
-import { createMailbox, type Mailbox } from "./mailboxes.ts";
+import type { Mailbox } from "./mailboxes.ts";
 import { emailMessages } from "./schema.ts";
 import { SmtpListener } from "./smtp-listener.ts";
 
@@ -41,10 +41,7 @@ describe("the SMTP listener", () => {
   let scratch: string;
   const files = () => new FileStore(path.join(scratch, "files"));
 
-  async function mailboxIn(ws: TestWorkspace, name: string): Promise<Mailbox> {
-    const actor = { via: "session" as const, workspaceId: ws.id, userId: ws.ownerId, role: "owner" as const, scopes: scopesForRole("owner") };
-    return createMailbox({ db: server.database.db, actor }, { name, address: `${name}-${ws.slug}@shop.example` });
-  }
+  const mailboxIn = (ws: TestWorkspace, name: string): Promise<Mailbox> => createTestMailbox(server, ws, { name, address: `${name}-${ws.slug}@shop.example` });
 
   const transport = (options: SMTPConnection.Options = {}) => nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true, ...options });
 

@@ -1,15 +1,7 @@
-import os from "node:os";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestWorkspace, sharedServer, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
-import { FileStore } from "../../platform/files.ts";
-import { scopesForRole } from "../../platform/auth/policy.ts";
-import { createMailbox, type Mailbox } from "./mailboxes.ts";
+import { sharedServer, type TestServer } from "../../testing/harness.ts";
+import { createMailboxFixture, emailDeps, eml, type MailboxFixture } from "../../testing/email.ts";
 import { receiveEmail, type EmailDeps, type ReceiveOutcome } from "./receive.ts";
-
-function eml(headers: Record<string, string>, body = "Hello."): Buffer {
-  return Buffer.from(`${Object.entries(headers).map(([key, value]) => `${key}: ${value}`).join("\r\n")}\r\n\r\n${body}\r\n`);
-}
 
 function stored(outcome: ReceiveOutcome) {
   if (outcome.outcome !== "stored") throw new Error(`Not stored: ${JSON.stringify(outcome)}`);
@@ -19,16 +11,12 @@ function stored(outcome: ReceiveOutcome) {
 describe("threading email into conversations", () => {
   let server: TestServer;
   let deps: EmailDeps;
-  const inboxes: { ws: TestWorkspace; mailbox: Mailbox }[] = [];
+  const inboxes: MailboxFixture[] = [];
 
   beforeAll(async () => {
     server = await sharedServer();
-    deps = { db: server.database.db, files: new FileStore(path.join(os.tmpdir(), `rapport-test-${process.pid}`, "files")) };
-    for (const name of ["One", "Two"]) {
-      const ws = await createTestWorkspace(server, name);
-      const actor = { via: "session" as const, workspaceId: ws.id, userId: ws.ownerId, role: "owner" as const, scopes: scopesForRole("owner") };
-      inboxes.push({ ws, mailbox: await createMailbox({ db: server.database.db, actor }, { name: "Support", address: `help-${ws.slug}@shop.example` }) });
-    }
+    deps = emailDeps(server);
+    for (const name of ["One", "Two"]) inboxes.push(await createMailboxFixture(server, {}, name));
   });
 
   async function open(index: number, from: string, id: string) {
