@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Database } from "../../platform/db/client.ts";
 import type { SecretBox } from "../../platform/crypto.ts";
 import type { FileStore } from "../../platform/files.ts";
+import { WakeableSleep } from "../../platform/wakeable-sleep.ts";
 import type { Mailbox } from "./mailboxes.ts";
 import { receiveEmail, type EmailDeps } from "./receive.ts";
 import { advanceImapPosition, describeImapError, findImapMailbox, imapClient, imapSettingsOf, listImapMailboxes, recordImapError, recordImapFetch } from "./imap.ts";
@@ -241,8 +242,7 @@ class MailboxSession {
   private stopped = false;
   private failures = 0;
   private client: ImapFlow | undefined;
-  private wakeSleeper: (() => void) | undefined;
-  private wakePending = false;
+  private readonly sleeper = new WakeableSleep();
   private readonly log: ImapLogger;
 
   constructor(
@@ -262,7 +262,7 @@ class MailboxSession {
   /** Drops the connection; the loop connects again after its pause. */
   interrupt(): void {
     this.client?.close();
-    this.wake();
+    this.sleeper.wake();
   }
 
   private async run(): Promise<void> {
@@ -300,8 +300,8 @@ class MailboxSession {
     if (!settings) throw new Error("The mailbox has no IMAP host, user or password.");
     const client = imapClient(settings);
     this.client = client;
-    client.on("exists", () => this.wake());
-    client.on("close", () => this.wake());
+    client.on("exists", () => this.sleeper.wake());
+    client.on("close", () => this.sleeper.wake());
     try {
       await client.connect();
       await client.mailboxOpen(mailbox.imapFolder);
@@ -406,24 +406,7 @@ class MailboxSession {
    * what woke it before it began, such as the close of the connection that just failed.
    */
   private pause(ms: number, fresh = false): Promise<void> {
-    if (fresh) this.wakePending = false;
-    if (this.wakePending || this.stopped) {
-      this.wakePending = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeSleeper = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeSleeper = done;
-    });
-  }
-
-  private wake(): void {
-    if (this.wakeSleeper) this.wakeSleeper();
-    else this.wakePending = true;
+    if (fresh) this.sleeper.forget();
+    return this.stopped ? Promise.resolve() : this.sleeper.sleep(ms);
   }
 }

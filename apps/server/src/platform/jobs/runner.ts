@@ -5,6 +5,7 @@ import { queryRows, type Database } from "../db/client.ts";
 import { jobs } from "../db/schema.ts";
 import { JOBS_CHANNEL } from "./enqueue.ts";
 import { JobRegistry, retryDelayMs, type JobDefinition, type JobLogger } from "./registry.ts";
+import { WakeableSleep } from "../wakeable-sleep.ts";
 
 export interface JobRunnerOptions {
   jobs: Iterable<JobDefinition>;
@@ -61,8 +62,7 @@ export class JobRunner {
   private unlisten: (() => Promise<void>) | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private nextHousekeepingAt = 0;
-  private wakeSleeper: (() => void) | undefined;
-  private wakePending = false;
+  private readonly sleeper = new WakeableSleep();
 
   constructor(
     private readonly database: Database,
@@ -97,7 +97,7 @@ export class JobRunner {
   private async drain(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    this.wake();
+    this.sleeper.wake();
     await this.loop;
     await this.unlisten?.();
     let timer: NodeJS.Timeout | undefined;
@@ -139,7 +139,7 @@ export class JobRunner {
   private async subscribe(): Promise<void> {
     this.unlisten = await this.database.listen(
       JOBS_CHANNEL,
-      () => this.wake(),
+      () => this.sleeper.wake(),
       (error) => {
         this.unlisten = undefined;
         this.log.warn({ err: error }, "lost the connection that hears new jobs; polling until it is back");
@@ -172,7 +172,7 @@ export class JobRunner {
       const job = { ...row, id: Number(row.id) };
       const execution = this.execute(job).finally(() => {
         this.inFlight.delete(job.id);
-        this.wake();
+        this.sleeper.wake();
       });
       this.inFlight.set(job.id, execution);
     }
@@ -257,23 +257,6 @@ export class JobRunner {
 
   /** Waits for the next poll, a NOTIFY, or a free slot — whichever comes first. */
   private sleep(): Promise<void> {
-    if (this.wakePending || !this.running) {
-      this.wakePending = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeSleeper = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, this.pollIntervalMs);
-      this.wakeSleeper = done;
-    });
-  }
-
-  private wake(): void {
-    if (this.wakeSleeper) this.wakeSleeper();
-    else this.wakePending = true;
+    return this.running ? this.sleeper.sleep(this.pollIntervalMs) : Promise.resolve();
   }
 }
