@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { inject } from "vitest";
 import { loadConfig, type Config } from "../config.ts";
 import { buildApp } from "../app.ts";
@@ -160,6 +161,17 @@ export async function createTestWorkspace(server: TestServer, name = "Test works
       return { userId: user.id, token: issued.token, api: new ApiClient(server.url, { token: issued.token }) };
     },
   };
+}
+
+/** Polls `probe` until it returns something other than false or undefined, and returns that. */
+export async function until<T>(probe: () => T | false | undefined | Promise<T | false | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== false && value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error("Timed out waiting for a condition");
+    await sleep(20);
+  }
 }
 
 export interface ConversationBody {

@@ -6,7 +6,7 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import pino from "pino";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedServer, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
+import { sharedServer, until, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
 import { createMailboxFixture, emailDeps, eml, type MailboxFixture } from "../../testing/email.ts";
 import { jobs } from "../../platform/db/schema.ts";
 import { JobRunner } from "../../platform/jobs/index.ts";
@@ -77,16 +77,6 @@ class FakeRelay {
 
   to(address: string): Delivered[] {
     return this.delivered.filter((mail) => mail.to.includes(address));
-  }
-}
-
-async function until<T>(probe: () => T | false | undefined | Promise<T | false | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== false && value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error("Timed out waiting for a condition");
-    await sleep(25);
   }
 }
 

@@ -6,7 +6,7 @@ import Type from "typebox";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../db/client.ts";
 import { jobs } from "../db/schema.ts";
-import { sharedServer, testDatabaseUrl } from "../../testing/harness.ts";
+import { sharedServer, testDatabaseUrl, until } from "../../testing/harness.ts";
 import { defineJob, enqueueJob, JobRunner, retryDelayMs, type JobContext, type JobRunnerOptions, type RetryPolicy } from "./index.ts";
 
 const quiet = pino({ level: "silent" });
@@ -38,17 +38,6 @@ async function startRunner(definitions: ReturnType<typeof testJob>[], options: P
 async function jobRow(id: number | null) {
   const [row] = await database.db.select().from(jobs).where(eq(jobs.id, id!));
   return row!;
-}
-
-/** Polls `probe` until it returns something other than false or undefined, and returns that. */
-async function until<T>(probe: () => T | false | undefined | Promise<T | false | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== false && value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error("Timed out waiting for a condition");
-    await sleep(20);
-  }
 }
 
 describe("running jobs", () => {
