@@ -1,5 +1,5 @@
 import sanitize from "sanitize-html";
-import { convert } from "html-to-text";
+import { compile } from "html-to-text";
 
 const ALLOWED_TAGS = [
   "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "div", "dl", "dt", "em",
@@ -37,7 +37,10 @@ export function sanitizeMessageHtml(html: string): string {
   return sanitize(html, MESSAGE_HTML_OPTIONS);
 }
 
+// Compiled once rather than per call: html-to-text rebuilds its selector machinery on every convert().
+const toPlainText = compile({ wordwrap: false, selectors: [{ selector: "img", format: "skip" }] });
+
 /** Plain text of an HTML body, for previews, search and text-only channels. */
 export function htmlToPlainText(html: string): string {
-  return convert(html, { wordwrap: false, selectors: [{ selector: "img", format: "skip" }] }).trim();
+  return toPlainText(html).trim();
 }

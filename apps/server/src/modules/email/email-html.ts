@@ -1,5 +1,5 @@
 import sanitize from "sanitize-html";
-import { convert } from "html-to-text";
+import { compile } from "html-to-text";
 import { MESSAGE_HTML_OPTIONS } from "../../platform/html.ts";
 import { markQuotedHtml } from "./quoted.ts";
 
@@ -84,15 +84,20 @@ export function prepareEmailHtml(raw: string): PreparedHtml {
   return { html, freshText: htmlText(quoteStart === undefined ? html : html.slice(0, quoteStart)) };
 }
 
-const htmlText = (html: string) => convert(html, { wordwrap: false, selectors: [{ selector: "img", format: "skip" }, { selector: "a", options: { ignoreHref: true } }] }).trim();
+// Compiled once: html-to-text builds its selector machinery on every convert() call otherwise, which was a
+// tenth of the CPU spent receiving a message.
+const TEXT_SELECTORS = [
+  { selector: "img", format: "skip" },
+  { selector: "a", options: { ignoreHref: true } },
+];
+const toText = compile({ wordwrap: false, selectors: TEXT_SELECTORS });
+const toBoundedText = compile({ wordwrap: false, limits: { maxChildNodes: 2_000, maxDepth: 50 }, selectors: TEXT_SELECTORS });
+
+const htmlText = (html: string) => toText(html).trim();
 
 /** Text of HTML too large to sanitize whole: a bounded prefix is enough to show what the mail says. */
 export function fallbackText(html: string): string {
-  return convert(html.slice(0, FALLBACK_HTML_CHARS), {
-    wordwrap: false,
-    limits: { maxChildNodes: 2_000, maxDepth: 50 },
-    selectors: [{ selector: "img", format: "skip" }, { selector: "a", options: { ignoreHref: true } }],
-  }).trim();
+  return toBoundedText(html.slice(0, FALLBACK_HTML_CHARS)).trim();
 }
 
 /** Points `cid:` images at the attachments they became; an image whose part is missing or refused loses its src. */
