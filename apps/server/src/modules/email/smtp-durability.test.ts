@@ -35,9 +35,9 @@ async function prepare(database: { databaseUrl?: string; dataDir?: string }): Pr
   }
 }
 
-const MESSAGES = 300;
+const MESSAGES = 1_000;
 const CONNECTIONS = 6;
-const KILL_AFTER_ACKNOWLEDGED = 100;
+const KILL_AFTER_ACKNOWLEDGED = 300;
 
 describe("SMTP delivery durability", () => {
   it("kill -9 during an SMTP burst: after the senders retry, every message is stored exactly once", { timeout: 300_000 }, async () => {
