@@ -47,6 +47,14 @@ export interface ParsedEmail {
 }
 
 export const stripBrackets = (id: string) => id.trim().replace(/^<|>$/g, "");
+/**
+ * A message id as Rapport keys it: without brackets, and an absurdly long one (seen in broken or hostile mail)
+ * replaced by its hash, since an index entry has a size limit and an id over it would make the mail unstorable.
+ */
+export function messageKey(id: string): string {
+  const bare = stripBrackets(id);
+  return bare.length <= 500 ? bare : `sha256-${createHash("sha256").update(bare).digest("hex")}@rapport.invalid`;
+}
 /** For mail without a Message-ID: one made from its bytes, so a redelivery of it still matches. */
 export const contentMessageId = (raw: Buffer) => `sha256-${createHash("sha256").update(raw).digest("hex")}@rapport.invalid`;
 
@@ -95,15 +103,15 @@ export async function parseEmail(raw: Buffer, envelopeSender?: string): Promise<
   const headers = collectHeaders(mail.headerLines);
   const from = addressesOf(mail.from).find((entry) => entry.address);
   return {
-    messageId: mail.messageId ? stripBrackets(mail.messageId) : contentMessageId(raw),
+    messageId: mail.messageId ? messageKey(mail.messageId) : contentMessageId(raw),
     from: from?.address ? { address: from.address.toLowerCase(), name: from.name ? decodeUndeclaredJis(from.name) : undefined } : undefined,
     replyTo: addressesOf(mail.replyTo).flatMap((entry) => (entry.address ? [entry.address.toLowerCase()] : [])),
     recipients: addressesOf([...(Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []), ...(Array.isArray(mail.cc) ? mail.cc : mail.cc ? [mail.cc] : [])]).flatMap((entry) =>
       entry.address ? [entry.address.toLowerCase()] : [],
     ),
     subject: decodeUndeclaredJis(mail.subject ?? "").replace(/\s+/g, " ").trim(),
-    inReplyTo: mail.inReplyTo ? stripBrackets(mail.inReplyTo.split(/\s+/)[0]!) : undefined,
-    references: listOf(mail.references).flatMap((value) => value.split(/\s+/)).filter(Boolean).map(stripBrackets),
+    inReplyTo: mail.inReplyTo ? messageKey(mail.inReplyTo.split(/\s+/)[0]!) : undefined,
+    references: listOf(mail.references).flatMap((value) => value.split(/\s+/)).filter(Boolean).map(messageKey),
     ...understandBody(mail),
     attachments: mail.attachments.map((part, index) => ({
       filename: partFilename(part, index),

@@ -33,6 +33,35 @@ describe("receiving an email", () => {
     expect(messages.body.items.map((message) => message.text)).toEqual(["It has been a week.", "Any news?"]);
   });
 
+  it("stores mail with an absurdly long Message-ID, and threads its reply", async () => {
+    const longId = `<${"x".repeat(5_000)}@example.net>`;
+    const first = eml({ From: "long@example.net", To: mailbox.address, Subject: "Long id", "Message-ID": longId }, "First.");
+    const stored = await receiveEmail(deps, { mailbox, raw: first });
+    expect(stored.outcome).toBe("stored");
+    expect((await receiveEmail(deps, { mailbox, raw: first })).outcome).toBe("duplicate");
+    const reply = eml({ From: "long@example.net", To: mailbox.address, Subject: "Re: Long id", "Message-ID": "<long-reply@example.net>", "In-Reply-To": longId }, "Second.");
+    const threaded = await receiveEmail(deps, { mailbox, raw: reply });
+    expect(threaded.outcome === "stored" && stored.outcome === "stored" && threaded.conversationId === stored.conversationId).toBe(true);
+  });
+
+  it("quarantines mail it cannot store instead of failing it forever, and runs the caller's step with the quarantine", async () => {
+    let calls = 0;
+    const raw = eml({ From: "q@example.net", To: mailbox.address, Subject: "Unlucky", "Message-ID": "<unlucky@example.net>" }, "Hello.");
+    const outcome = await receiveEmail(deps, {
+      mailbox,
+      raw,
+      // The first run of the caller's step fails, as a database error inside the storing transaction would.
+      within: async () => {
+        calls += 1;
+        if (calls === 1) throw new Error("the storing transaction failed");
+      },
+    });
+    expect(outcome).toMatchObject({ outcome: "quarantined", error: "Could not be stored: the storing transaction failed" });
+    expect(calls).toBe(2);
+    const conversations = await ws.api.get<{ items: { subject: string }[] }>("/api/v1/conversations?limit=100");
+    expect(conversations.body.items.map((conversation) => conversation.subject)).not.toContain("Unlucky");
+  });
+
   it("finds the mailbox by its address, a plus tag, or its forwarding address", async () => {
     expect((await findMailboxByRecipient(server.database.db, mailbox.address.toUpperCase(), "mail.rapport.test"))?.id).toBe(mailbox.id);
     expect((await findMailboxByRecipient(server.database.db, mailbox.address.replace("@", "+c42@"), "mail.rapport.test"))?.id).toBe(mailbox.id);

@@ -156,7 +156,10 @@ export async function receiveEmail(deps: EmailDeps, input: IncomingEmail): Promi
   } catch (error) {
     // Rolled back: the rows are gone, so are the files they would have named.
     await Promise.all(savedKeys.map((key) => deps.files.remove(key)));
-    throw error;
+    // A message this code cannot store is kept aside for an admin rather than retried forever, which would
+    // block the mailbox behind it. When the database itself is down the quarantine fails too, and the error
+    // goes up so the sender (or the poller) tries again later.
+    return quarantine(deps, input, file.key, mail.messageId, `Could not be stored: ${(error as Error).message}`);
   }
 }
 
