@@ -183,6 +183,27 @@ describe("sending email", () => {
     expect(answer.outcome === "stored" && answer.conversationId).toBe(conversationId);
   });
 
+  it("sends a reply to the Reply-To the customer asked for, while the customer stays the From address and the acknowledgement goes to From", async () => {
+    const { ws, mailbox } = await workspaceWithMailbox({ autoAcknowledge: true });
+    const other = `assistant-${randomBytes(4).toString("hex")}@example.org`;
+    const { customer, conversationId } = await customerWrites(mailbox, { "Reply-To": `Office <${other.toUpperCase()}>` });
+    const [inbound] = await server.database.db.select().from(emailMessages).where(and(eq(emailMessages.workspaceId, ws.id), eq(emailMessages.direction, "inbound")));
+    expect(inbound).toMatchObject({ fromAddress: customer, replyTo: [other] });
+
+    const [ack] = await until(() => relay.to(customer).length > 0 && relay.to(customer));
+    expect(headerOf(ack!.parsed, "auto-submitted")).toBe("auto-replied");
+
+    const sent = await reply(ws, conversationId, "Forwarded to your office.");
+    const [mail] = await until(() => relay.to(other).length > 0 && relay.to(other));
+    expect(mail!.parsed.to).toMatchObject({ value: [{ address: other }] });
+    expect(mail!.parsed.text).toContain("Forwarded to your office.");
+    await deliveryOf(ws, conversationId, sent.id, "sent");
+    expect(relay.to(customer)).toHaveLength(1);
+    expect(relay.to(other)).toHaveLength(1);
+    const conversation = (await ws.api.get<{ customer: { email: string } }>(`/api/v1/conversations/${conversationId}`)).body;
+    expect(conversation.customer.email).toBe(customer);
+  });
+
   it("never sends a note", async () => {
     const { ws, mailbox } = await workspaceWithMailbox();
     const { conversationId } = await customerWrites(mailbox);

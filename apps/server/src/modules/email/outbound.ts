@@ -62,7 +62,7 @@ interface QueuedEmail {
   /** The conversation message this email carries; null for Rapport's own automatic mail. */
   messageId: string | null;
   from: string;
-  to: string;
+  to: string[];
   subject: string;
   parent: EmailRow;
   automated: boolean;
@@ -84,7 +84,7 @@ async function queueEmail(tx: Executor, input: QueuedEmail): Promise<string> {
       conversationId: input.conversationId,
       messageId: input.messageId,
       fromAddress: input.from,
-      toAddresses: [input.to],
+      toAddresses: input.to,
       subject: input.subject,
       state: "queued",
       automated: input.automated,
@@ -95,6 +95,17 @@ async function queueEmail(tx: Executor, input: QueuedEmail): Promise<string> {
 }
 
 /**
+ * Where a person's answer goes: the Reply-To the sender asked for, else From (RFC 5322 3.6.2). An address of the
+ * mailbox itself is left out, or the reply would arrive back as the customer's mail.
+ */
+function replyRecipients(parent: EmailRow, mailboxAddress: string, fallback: string | null): string[] {
+  const asked = parent.replyTo.filter((address) => address.replace(/\+[^@]*@/, "@") !== mailboxAddress);
+  if (asked.length > 0) return asked;
+  const from = parent.fromAddress ?? fallback;
+  return from ? [from] : [];
+}
+
+/**
  * Queues an agent's reply as an email when its conversation came in by email, answering the customer's latest
  * mail through the mailbox it reached. Returns false for any other conversation.
  */
@@ -102,10 +113,11 @@ export async function queueEmailReply(tx: Executor, workspaceId: string, message
   const conversation = await getConversationById(tx, workspaceId, message.conversationId);
   if (conversation.channel !== "email") return false;
   const parent = await lastInboundEmail(tx, workspaceId, conversation.id);
-  const to = parent?.fromAddress ?? conversation.customer.email;
-  if (!parent?.mailboxId || !to) return false;
+  if (!parent?.mailboxId) return false;
   const [mailbox] = await tx.select({ address: mailboxes.address }).from(mailboxes).where(inWorkspace(mailboxes, workspaceId, eq(mailboxes.id, parent.mailboxId)));
   if (!mailbox) return false;
+  const to = replyRecipients(parent, mailbox.address, conversation.customer.email);
+  if (to.length === 0) return false;
   await queueEmail(tx, {
     workspaceId,
     mailboxId: parent.mailboxId,
@@ -165,7 +177,8 @@ export async function acknowledgeEmail(
     conversationId: conversation.id,
     messageId: null,
     from: mailbox.address,
-    to: email.fromAddress,
+    // Automatic mail goes to the sender itself, never to a Reply-To (RFC 3834), so it cannot be aimed at someone else.
+    to: [email.fromAddress],
     subject: replySubject(conversation.subject, conversation.number),
     parent: email,
     automated: true,
@@ -217,7 +230,7 @@ function taggedAddress(mailboxAddress: string, conversationNumber: number): stri
 export interface ComposedEmail {
   from: { name: string; address: string };
   replyTo: string;
-  to: string;
+  to: string[];
   subject: string;
   text: string;
   html: string;
@@ -254,7 +267,7 @@ export async function composeEmail(db: Executor, email: EmailRow, mailbox: Mailb
   return {
     from: { name: mailbox.fromName || mailbox.name, address: mailbox.address },
     replyTo: taggedAddress(mailbox.address, conversation.number),
-    to: email.toAddresses[0]!,
+    to: email.toAddresses,
     subject: email.subject,
     text: parts.map((part) => part.text).join("\n\n"),
     html: `<!doctype html><html><body>${parts.map((part) => part.html).join("\n")}</body></html>`,
@@ -327,7 +340,7 @@ export async function sendQueuedEmail(ctx: SendContext, workspaceId: string, ema
   const composed = await composeEmail(ctx.db, email, mailbox);
   try {
     // The envelope sender is the mailbox, so bounces come back to it and are matched to this email.
-    await transportFor(settings.relayUrl).sendMail({ ...composed, envelope: { from: mailbox.address, to: [composed.to] } });
+    await transportFor(settings.relayUrl).sendMail({ ...composed, envelope: { from: mailbox.address, to: composed.to } });
   } catch (error) {
     const reason = reasonOf(error);
     if (isPermanent(error) || ctx.attempt >= ctx.maxAttempts) return recordOutcome(ctx.db, email, { state: "failed", error: reason, attempts: ctx.attempt });

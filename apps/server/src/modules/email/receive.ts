@@ -132,6 +132,7 @@ export async function receiveEmail(deps: EmailDeps, input: IncomingEmail): Promi
           messageId: receipt.message.id,
           fromAddress: sender.address,
           toAddresses: mail.recipients,
+          replyTo: mail.replyTo,
           subject: mail.subject,
           rawKey: file.key,
           state: "received",

@@ -73,6 +73,8 @@ export const emailMessages = pgTable(
     messageId: uuid("message_id"),
     fromAddress: text("from_address"),
     toAddresses: text("to_addresses").array().notNull().default(sql`'{}'::text[]`),
+    /** Where the sender asked replies to go (Reply-To); the sender of record stays `fromAddress`. */
+    replyTo: text("reply_to").array().notNull().default(sql`'{}'::text[]`),
     subject: text("subject").notNull().default(""),
     /** The file-store key of the raw .eml, kept for audit and reprocessing. */
     rawKey: text("raw_key"),
