@@ -1,3 +1,4 @@
+import path from "node:path";
 import Fastify from "fastify";
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
@@ -24,6 +25,7 @@ import { registerAttachmentRoutes } from "./modules/attachments/routes.ts";
 import { registerEmailRoutes } from "./modules/email/routes.ts";
 import { registerRealtimeRoutes } from "./platform/realtime/routes.ts";
 import { configureOutboundMail } from "./modules/email/outbound.ts";
+import { FileStore } from "./platform/files.ts";
 import type { RealtimeHub } from "./platform/realtime/hub.ts";
 import { loggerOptions } from "./platform/logger.ts";
 
@@ -34,7 +36,7 @@ export interface BuildOptions extends AppDeps {
 
 export async function buildApp(options: BuildOptions): Promise<App> {
   const { config } = options;
-  configureOutboundMail(config.email);
+  configureOutboundMail({ ...config.email, files: new FileStore(path.join(config.dataDir, "files")) });
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
     bodyLimit: config.bodyLimitBytes,

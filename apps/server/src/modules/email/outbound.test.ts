@@ -85,6 +85,21 @@ const headerOf = (mail: ParsedMail, name: string) => {
   return typeof value === "string" ? value : undefined;
 };
 
+interface Attachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  rejected?: string;
+}
+
+async function upload(ws: TestWorkspace, filename: string, body: Uint8Array, contentType: string): Promise<Attachment> {
+  const response = await ws.api.fetch(`/api/v1/attachments?filename=${encodeURIComponent(filename)}`, { method: "POST", body, headers: { "content-type": contentType } });
+  expect(response.status).toBe(201);
+  const { id, size } = (await response.json()) as Attachment;
+  return { id, filename, contentType, size };
+}
+
 interface MessageBody {
   id: string;
   kind: string;
@@ -107,7 +122,7 @@ describe("sending email", () => {
       }
     });
     await relay.start();
-    configureOutboundMail({ domain: MAIL_DOMAIN, relayUrl: relay.url });
+    configureOutboundMail({ domain: MAIL_DOMAIN, relayUrl: relay.url, files: deps.files });
     // Retries within the test's patience; the policy itself is the real job's.
     const fastSend = { ...sendEmailJob, retry: { ...sendEmailJob.retry, baseDelayMs: 200, maxDelayMs: 400 } };
     runner = new JobRunner(server.database, { jobs: [fastSend], log: pino({ level: "silent" }), pollIntervalMs: 50 });
@@ -117,7 +132,7 @@ describe("sending email", () => {
   afterAll(async () => {
     await runner.stop();
     await relay.stop();
-    configureOutboundMail({ domain: server.config.email.domain, relayUrl: server.config.email.relayUrl });
+    configureOutboundMail({ domain: server.config.email.domain, relayUrl: server.config.email.relayUrl, files: deps.files });
   });
 
   const workspaceWithMailbox = (mailbox: Partial<NewMailbox> = {}): Promise<MailboxFixture> => createMailboxFixture(server, mailbox);
@@ -134,8 +149,8 @@ describe("sending email", () => {
     return { customer, messageId, conversationId: outcome.conversationId };
   }
 
-  async function reply(ws: TestWorkspace, conversationId: string, text: string, kind = "reply") {
-    const response = await ws.api.post<MessageBody>(`/api/v1/conversations/${conversationId}/messages`, { kind, text });
+  async function reply(ws: TestWorkspace, conversationId: string, text: string, kind = "reply", attachments: Attachment[] = []) {
+    const response = await ws.api.post<MessageBody>(`/api/v1/conversations/${conversationId}/messages`, { kind, text, attachments });
     expect(response.status).toBe(201);
     return response.body;
   }
@@ -202,6 +217,25 @@ describe("sending email", () => {
     expect(relay.to(other)).toHaveLength(1);
     const conversation = (await ws.api.get<{ customer: { email: string } }>(`/api/v1/conversations/${conversationId}`)).body;
     expect(conversation.customer.email).toBe(customer);
+  });
+
+  it("attaches the files of a reply, from its own workspace only, with their names, types and bytes", async () => {
+    const { ws, mailbox } = await workspaceWithMailbox();
+    const { customer, conversationId } = await customerWrites(mailbox);
+    const bytes = randomBytes(40_000);
+    const invoice = await upload(ws, "Facture n°1001.pdf", bytes, "application/pdf");
+    const elsewhere = await upload((await workspaceWithMailbox()).ws, "secret.txt", Buffer.from("another workspace's file"), "text/plain");
+    const neverKept: Attachment = { id: "rejected-1", filename: "setup.exe", contentType: "application/x-msdownload", size: 10, rejected: "A program." };
+    const unknown: Attachment = { id: "0190c1d2-0000-7000-8000-000000000000", filename: "ghost.txt", contentType: "text/plain", size: 1 };
+
+    const sent = await reply(ws, conversationId, "Your invoice is attached.", "reply", [invoice, elsewhere, neverKept, unknown]);
+    const [mail] = await until(() => relay.to(customer).length > 0 && relay.to(customer));
+    await deliveryOf(ws, conversationId, sent.id, "sent");
+    const parts = mail!.parsed.attachments;
+    expect(parts.map((part) => part.filename)).toEqual(["Facture n°1001.pdf"]);
+    expect(parts[0]!.contentType).toBe("application/pdf");
+    expect(parts[0]!.content.equals(bytes)).toBe(true);
+    expect(mail!.parsed.text).toContain("Your invoice is attached.");
   });
 
   it("never sends a note", async () => {

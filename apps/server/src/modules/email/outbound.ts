@@ -1,9 +1,11 @@
-import { asc, desc, eq, isNotNull } from "drizzle-orm";
+import { asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import { uuidv7 } from "uuidv7";
 import type { Executor } from "../../platform/db/client.ts";
+import type { FileStore } from "../../platform/files.ts";
 import { enqueueJob } from "../../platform/jobs/index.ts";
 import { inWorkspace } from "../../platform/tenancy.ts";
+import { attachments } from "../attachments/schema.ts";
 import { changeDelivery, getConversationById, getMessageById, type Message } from "../conversations/service.ts";
 import type { Mailbox } from "./mailboxes.ts";
 import type { ParsedEmail } from "./parse.ts";
@@ -16,9 +18,11 @@ export interface OutboundSettings {
   domain: string;
   /** smtp(s)://user:password@host:port; without it mail waits in the queue. */
   relayUrl: string | undefined;
+  /** Where the files attached to replies are read from. */
+  files: FileStore | undefined;
 }
 
-let settings: OutboundSettings = { domain: "localhost", relayUrl: undefined };
+let settings: OutboundSettings = { domain: "localhost", relayUrl: undefined, files: undefined };
 
 /**
  * Set at boot from the configuration. Replies are queued from inside the conversations service, which is handed
@@ -227,6 +231,13 @@ function taggedAddress(mailboxAddress: string, conversationNumber: number): stri
   return `${mailboxAddress.slice(0, at)}+${conversationTag(conversationNumber)}${mailboxAddress.slice(at)}`;
 }
 
+/** A file attached to a reply, to be read from the file store as the mail is sent. */
+export interface OutgoingAttachment {
+  filename: string;
+  contentType: string;
+  storageKey: string;
+}
+
 export interface ComposedEmail {
   from: { name: string; address: string };
   replyTo: string;
@@ -238,6 +249,27 @@ export interface ComposedEmail {
   inReplyTo: string | undefined;
   references: string[];
   headers: Record<string, string>;
+  attachments: OutgoingAttachment[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The stored files a reply lists, in its order. Ids come from the client, so only what the workspace's own
+ * attachments table holds is sent; a listed file that was never kept (`rejected`) has nothing to send.
+ */
+async function attachmentsOf(db: Executor, message: Message): Promise<OutgoingAttachment[]> {
+  const ids = message.attachments.filter((meta) => !meta.rejected && UUID.test(meta.id)).map((meta) => meta.id);
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: attachments.id, filename: attachments.filename, contentType: attachments.contentType, storageKey: attachments.storageKey })
+    .from(attachments)
+    .where(inWorkspace(attachments, message.workspaceId, inArray(attachments.id, ids)));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return [...new Set(ids)].flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [{ filename: row.filename, contentType: row.contentType, storageKey: row.storageKey }] : [];
+  });
 }
 
 /** The email as it leaves: the body, the mailbox's signature, then the customer's mail it answers, quoted. */
@@ -245,10 +277,12 @@ export async function composeEmail(db: Executor, email: EmailRow, mailbox: Mailb
   const workspaceId = email.workspaceId;
   const conversation = await getConversationById(db, workspaceId, email.conversationId!);
   let body: Part;
+  let files: OutgoingAttachment[] = [];
   if (email.messageId) {
     const message = await getMessageById(db, workspaceId, email.messageId);
     if (!message) throw new Error("The reply this email carries no longer exists.");
     body = { text: message.bodyText, html: message.bodyHtml ?? textToHtml(message.bodyText) };
+    files = await attachmentsOf(db, message);
   } else {
     const text = acknowledgementText(conversation.number);
     body = { text, html: textToHtml(text) };
@@ -276,6 +310,7 @@ export async function composeEmail(db: Executor, email: EmailRow, mailbox: Mailb
     references: email.references.map(bracket),
     // Automatic mail says so (RFC 3834), and asks Exchange not to answer it with its own automatic replies.
     headers: email.automated ? { "Auto-Submitted": "auto-replied", "X-Auto-Response-Suppress": "All" } : {},
+    attachments: files,
   };
 }
 
@@ -337,10 +372,20 @@ export async function sendQueuedEmail(ctx: SendContext, workspaceId: string, ema
   }
   const [mailbox] = email.mailboxId ? await ctx.db.select().from(mailboxes).where(inWorkspace(mailboxes, workspaceId, eq(mailboxes.id, email.mailboxId))) : [];
   if (!mailbox) return recordOutcome(ctx.db, email, { state: "failed", error: "The mailbox it was to be sent from was removed.", attempts: ctx.attempt });
-  const composed = await composeEmail(ctx.db, email, mailbox);
+  const { attachments: files, ...composed } = await composeEmail(ctx.db, email, mailbox);
+  const store = settings.files;
+  if (files.length > 0 && !store) throw new Error("No file store is configured to read the reply's attachments from.");
+  const parts = store
+    ? files.map((file) => {
+        const content = store.open(file.storageKey);
+        // The send reports a read failure itself; a stream it never got to read must not crash the process with it.
+        content.on("error", () => undefined);
+        return { filename: file.filename, contentType: file.contentType, content };
+      })
+    : [];
   try {
     // The envelope sender is the mailbox, so bounces come back to it and are matched to this email.
-    await transportFor(settings.relayUrl).sendMail({ ...composed, envelope: { from: mailbox.address, to: composed.to } });
+    await transportFor(settings.relayUrl).sendMail({ ...composed, attachments: parts, envelope: { from: mailbox.address, to: composed.to } });
   } catch (error) {
     const reason = reasonOf(error);
     if (isPermanent(error) || ctx.attempt >= ctx.maxAttempts) return recordOutcome(ctx.db, email, { state: "failed", error: reason, attempts: ctx.attempt });
@@ -349,6 +394,8 @@ export async function sendQueuedEmail(ctx: SendContext, workspaceId: string, ema
       .set({ attempts: ctx.attempt, error: reason, updatedAt: new Date() })
       .where(inWorkspace(emailMessages, workspaceId, eq(emailMessages.id, email.id)));
     throw error;
+  } finally {
+    for (const part of parts) part.content.destroy();
   }
   await recordOutcome(ctx.db, email, { state: "sent", attempts: ctx.attempt });
 }
