@@ -1,4 +1,3 @@
-import { PgTransaction } from "drizzle-orm/pg-core";
 import { arrayContains, eq, gte, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { appendEvent, publishCommittedNotices, type EventActor } from "../../platform/events.ts";
@@ -7,7 +6,7 @@ import { inWorkspace } from "../../platform/tenancy.ts";
 import { eventActor, withDb, type ServiceContext } from "../../platform/context.ts";
 import { requireRole, requireScope } from "../../platform/auth/policy.ts";
 import { Keyset, type Page } from "../../platform/pagination.ts";
-import { queryRows } from "../../platform/db/client.ts";
+import { isTransaction, queryRows } from "../../platform/db/client.ts";
 import { uuidv7 } from "uuidv7";
 import { htmlToPlainText, sanitizeMessageHtml } from "../../platform/html.ts";
 import { findOrCreateCustomer, type IdentityClaims } from "../customers/service.ts";
@@ -240,7 +239,7 @@ export interface Receipt {
  */
 export async function receiveMessage(db: Executor, workspaceId: string, inbound: InboundMessage, actor: EventActor): Promise<Receipt> {
   const rendered = renderBody(inbound.message);
-  const result = await db.transaction(async (tx) => {
+  const receive = async (tx: Executor) => {
     if (inbound.message.externalId) {
       const existing = await findMessageByExternalId(tx, workspaceId, inbound.message.externalId);
       if (existing) return { conversationId: existing.conversationId, message: existing, created: false };
@@ -250,7 +249,10 @@ export async function receiveMessage(db: Executor, workspaceId: string, inbound:
       inbound.conversationId ?? (await openConversation(tx, workspaceId, { customerId, channel: inbound.channel, subject: inbound.subject ?? "" }, actor));
     const stored = await storeNewMessage(tx, workspaceId, conversationId, { kind: "inbound", authorType: "customer", authorId: customerId, ...rendered, ...inbound.message }, actor);
     return { conversationId: stored.message.conversationId, ...stored };
-  });
+  };
+  // A caller's transaction (a channel storing its own records beside the message) is atomic enough; a savepoint
+  // would only add two round trips to every email.
+  const result = await (isTransaction(db) ? receive(db) : db.transaction(receive));
   return { conversation: await getConversationById(db, workspaceId, result.conversationId), message: result.message, created: result.created };
 }
 
@@ -301,7 +303,7 @@ interface StoreResult {
  */
 async function storeMessage(db: Executor, workspaceId: string, conversationId: string, input: StoredMessage, actor: EventActor): Promise<StoreResult | null> {
   // Outside a transaction the call commits by itself, so its notices can go out after it.
-  const publishAfter = !(db instanceof PgTransaction);
+  const publishAfter = !isTransaction(db);
   const [row] = await queryRows<{
     mergedIntoId: string | null;
     message: (Omit<Message, "createdAt" | "deliveryStatus" | "deliveryError"> & { createdAt: string }) | null;

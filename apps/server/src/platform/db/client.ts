@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -12,6 +12,9 @@ export type Schema = typeof schema;
 /** A database handle: the pool, or a transaction. Services take one so the same code runs inside or outside a transaction. */
 export type Executor = PgDatabase<PgQueryResultHKT, Schema>;
 export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+/** Whether a handle is a transaction already (so work on it commits with the caller's, not by itself). */
+export const isTransaction = (db: Executor): boolean => db instanceof PgTransaction;
 
 /** Rows of a raw SQL query; both drivers return them as `rows`. */
 export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
