@@ -30,7 +30,7 @@ test.describe("a conversation", () => {
     await pane.getByRole("button", { name: "Resolve" }).click();
     await expect(pane.getByRole("button", { name: "Reopen" })).toBeVisible();
     await expect(pane.getByRole("banner").or(pane.locator("header")).first()).toContainText("Resolved");
-    await expect(timeline).toContainText("status → Resolved");
+    await expect(timeline).toContainText("set the status to Resolved");
     await screenshot(page, "conversation");
 
     const stored = await api.get<{ status: string; assigneeId: string | null }>(`/api/v1/conversations/${conversation.id}`);

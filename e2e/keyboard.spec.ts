@@ -33,7 +33,7 @@ test("the main path works from the keyboard alone: move, open, reply, send, reso
   await page.keyboard.press("Tab");
   await page.keyboard.press("e");
   await expect(pane.getByRole("button", { name: "Reopen" })).toBeVisible();
-  await expect(timeline).toContainText("status → Resolved");
+  await expect(timeline).toContainText("set the status to Resolved");
 
   await page.keyboard.press("?");
   const sheet = page.getByRole("dialog", { name: "Keyboard shortcuts" });
