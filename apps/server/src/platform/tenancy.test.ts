@@ -117,6 +117,7 @@ const REFERENCE_CASES: { name: string; method: string; path: (f: Fixtures) => st
   { name: "give B's conversation A's team", method: "PATCH", path: (f) => `/api/v1/conversations/${f.ownConversationId}`, body: (f) => ({ teamId: f.teamId }) },
   { name: "mention A's user in B's note", method: "POST", path: (f) => `/api/v1/conversations/${f.ownConversationId}/messages`, body: (f) => ({ kind: "note", text: "hi", mentions: [f.userId] }) },
   { name: "bulk-assign B's conversation to A's user", method: "POST", path: () => "/api/v1/conversations/bulk", body: (f) => ({ ids: [f.ownConversationId], assigneeId: f.userId }) },
+  { name: "attach A's file to B's reply", method: "POST", path: (f) => `/api/v1/conversations/${f.ownConversationId}/messages`, body: (f) => ({ text: "hi", attachments: [{ id: f.attachmentId, filename: "x.txt", contentType: "text/plain", size: 1 }] }) },
   { name: "list B's conversations filtered by A's customer", method: "GET", path: (f) => `/api/v1/conversations?customerId=${f.customerId}`, body: () => undefined },
 ];
 

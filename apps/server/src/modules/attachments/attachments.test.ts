@@ -81,6 +81,22 @@ describe("attachments", () => {
     expect(reply.body.attachments).toEqual([{ id, filename, contentType, size }]);
   });
 
+  it("takes an agent's attachments as this workspace's uploads, with what was stored", async () => {
+    const { conversation } = await createConversation(ws);
+    const stored = await upload(ws, "label.png", new Uint8Array([1, 2, 3]), "image/png");
+    const forged = { id: stored.body.id, filename: "invoice.exe", contentType: "application/x-msdownload", size: 1 };
+    const reply = await ws.api.post<{ attachments: Stored[] }>(`/api/v1/conversations/${conversation.id}/messages`, { kind: "note", text: "Label attached.", attachments: [forged] });
+    expect(reply.status).toBe(201);
+    expect(reply.body.attachments).toEqual([{ id: stored.body.id, filename: "label.png", contentType: "image/png", size: 3 }]);
+
+    const unknown = await ws.api.post<{ error: { code: string } }>(`/api/v1/conversations/${conversation.id}/messages`, {
+      text: "Here it is.",
+      attachments: [{ id: "0190c1d2-0000-7000-8000-000000000000", filename: "ghost.pdf", contentType: "application/pdf", size: 10 }],
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe("attachment_not_found");
+  });
+
   it("needs a name, the right to write, and an existing id", async () => {
     const nameless = await ws.api.request("POST", "/api/v1/attachments", "bytes", { "content-type": "text/plain" });
     expect(nameless.status).toBe(400);

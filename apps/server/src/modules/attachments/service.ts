@@ -1,12 +1,13 @@
 import { Readable } from "node:stream";
 import { notFound } from "../../platform/errors.ts";
+import type { AttachmentMeta } from "../conversations/schema.ts";
 import type { FileStore } from "../../platform/files.ts";
 import { inWorkspace } from "../../platform/tenancy.ts";
 import { requireScope } from "../../platform/auth/policy.ts";
 import type { ServiceContext } from "../../platform/context.ts";
 import type { Executor } from "../../platform/db/client.ts";
 import { attachments } from "./schema.ts";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 
 export type Attachment = typeof attachments.$inferSelect;
 
@@ -81,4 +82,24 @@ export async function getAttachment(ctx: ServiceContext, id: string): Promise<At
   const [row] = await ctx.db.select().from(attachments).where(inWorkspace(attachments, ctx.actor.workspaceId, eq(attachments.id, id)));
   if (!row) throw notFound("attachment_not_found", "That attachment");
   return row;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The files an agent attaches are uploads of this workspace: each must exist here, and its name, type and size
+ * are taken from what was stored rather than from the request. An entry with a `url` points elsewhere and is
+ * kept as it is.
+ */
+export async function resolveUploadedAttachments(db: Executor, workspaceId: string, metas: AttachmentMeta[] | undefined): Promise<AttachmentMeta[] | undefined> {
+  const uploads = (metas ?? []).filter((meta) => !meta.url);
+  if (uploads.length === 0) return metas;
+  const ids = uploads.map((meta) => meta.id).filter((id) => UUID.test(id));
+  const rows = ids.length ? await db.select().from(attachments).where(inWorkspace(attachments, workspaceId, inArray(attachments.id, ids))) : [];
+  return metas!.map((meta) => {
+    if (meta.url) return meta;
+    const row = rows.find((candidate) => candidate.id === meta.id);
+    if (!row) throw notFound("attachment_not_found", `The attached file "${meta.filename}"`);
+    return { id: row.id, filename: row.filename, contentType: row.contentType, size: row.size };
+  });
 }

@@ -10,6 +10,7 @@ import { isTransaction, queryRows } from "../../platform/db/client.ts";
 import { uuidv7 } from "uuidv7";
 import { htmlToPlainText, sanitizeMessageHtml } from "../../platform/html.ts";
 import { findOrCreateCustomer, type IdentityClaims } from "../customers/service.ts";
+import { resolveUploadedAttachments } from "../attachments/service.ts";
 import { customers } from "../customers/schema.ts";
 import { teams, users, workspaces } from "../workspaces/schema.ts";
 import { recordAudit } from "../workspaces/service.ts";
@@ -360,6 +361,8 @@ export async function addMessage(ctx: ServiceContext, conversationId: string, in
   const store = async (db: Executor) => {
     if (input.ifNoReplySince) await assertNoReplySince(db, workspaceId, conversationId, input.ifNoReplySince);
     await assertUsers(db, workspaceId, mentions);
+    // An agent's files are this workspace's uploads; a channel's inbound message describes its own.
+    const attachments = inbound ? input.attachments : await resolveUploadedAttachments(db, workspaceId, input.attachments);
     const { message, created } = await storeNewMessage(
       db,
       workspaceId,
@@ -370,7 +373,7 @@ export async function addMessage(ctx: ServiceContext, conversationId: string, in
         // An inbound message's author is the conversation's customer; the statement fills it in.
         authorId: inbound ? null : ctx.actor.userId,
         ...rendered,
-        attachments: input.attachments,
+        attachments,
         externalId: input.externalId,
         mentions,
       },

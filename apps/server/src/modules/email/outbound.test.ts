@@ -227,8 +227,14 @@ describe("sending email", () => {
     const elsewhere = await upload((await workspaceWithMailbox()).ws, "secret.txt", Buffer.from("another workspace's file"), "text/plain");
     const neverKept: Attachment = { id: "rejected-1", filename: "setup.exe", contentType: "application/x-msdownload", size: 10, rejected: "A program." };
     const unknown: Attachment = { id: "0190c1d2-0000-7000-8000-000000000000", filename: "ghost.txt", contentType: "text/plain", size: 1 };
+    // Files that are not this workspace's uploads are refused before anything is stored or sent.
+    for (const stranger of [elsewhere, neverKept, unknown]) {
+      const refused = await ws.api.post<{ error: { code: string } }>(`/api/v1/conversations/${conversationId}/messages`, { text: "Attached.", attachments: [invoice, stranger] });
+      expect(refused.status, stranger.filename).toBe(404);
+      expect(refused.body.error.code).toBe("attachment_not_found");
+    }
 
-    const sent = await reply(ws, conversationId, "Your invoice is attached.", "reply", [invoice, elsewhere, neverKept, unknown]);
+    const sent = await reply(ws, conversationId, "Your invoice is attached.", "reply", [invoice]);
     const [mail] = await until(() => relay.to(customer).length > 0 && relay.to(customer));
     await deliveryOf(ws, conversationId, sent.id, "sent");
     const parts = mail!.parsed.attachments;
