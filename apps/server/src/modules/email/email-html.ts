@@ -116,5 +116,3 @@ const decodeCid = (cid: string) => {
     return decoded.replace(/^<|>$/g, "").toLowerCase();
   }
 };
-
-export const normalizeCid = (cid: string) => cid.trim().replace(/^<|>$/g, "").toLowerCase();
