@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Executor } from "../../apps/server/src/platform/db/client.ts";
+import { conversationNumberSequence, createConversationNumbers } from "../../apps/server/src/modules/workspaces/numbering.ts";
 
 /**
  * Fills a workspace with a year of conversations straight in SQL (INSERT … SELECT
@@ -46,6 +47,7 @@ export async function seedInbox(db: Executor, workspaceId: string, ownerId: stri
       db,
       sql.raw(`INSERT INTO workspaces (id, name, slug) VALUES (${uuidV7(anchor)}, 'Other ${i + 1}', 'bench-other-${i + 1}-' || substr(md5(random()::text), 1, 6)) RETURNING id`),
     );
+    await createConversationNumbers(db, other!.id);
     const otherAgents = await addAgents(db, other!.id, 5, anchor);
     await seedWorkspace(db, { label: `other ${i + 1}`, workspaceId: other!.id, agentIds: otherAgents, conversations: Math.ceil(plan.conversations / 20) }, anchor, log);
   }
@@ -75,7 +77,7 @@ async function seedWorkspace(db: Executor, target: SeedTarget, anchor: string, l
   const customerCreated = (n: string) => `(${anchor} - interval '730 days' + ${n}::float8 / ${customerCount} * interval '729 days')`;
   const customerId = (n: string) => uuidV7(customerCreated(n), `md5(${ws}::text || ':' || ${n})`);
   const agents = `ARRAY[${target.agentIds.map(literal).join(", ")}]`;
-  const [{ seq } = { seq: 0 }] = await queryRows<{ seq: number }>(db, sql.raw(`SELECT conversation_seq AS seq FROM workspaces WHERE id = ${ws}`));
+  const [{ seq } = { seq: 0 }] = await queryRows<{ seq: number }>(db, sql.raw(`SELECT coalesce(max(number), 0) AS seq FROM conversations WHERE workspace_id = ${ws}`));
   const started = performance.now();
 
   for (let from = 1; from <= customerCount; from += BATCH) {
@@ -126,5 +128,5 @@ async function seedWorkspace(db: Executor, target: SeedTarget, anchor: string, l
     );
     log(`  ${target.label}: ${to.toLocaleString("en-US")} / ${target.conversations.toLocaleString("en-US")} conversations (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   }
-  await execute(db, `UPDATE workspaces SET conversation_seq = conversation_seq + ${target.conversations} WHERE id = ${ws}`);
+  await execute(db, `SELECT setval('${conversationNumberSequence(target.workspaceId)}', ${seq} + ${target.conversations})`);
 }

@@ -12,7 +12,8 @@ import { htmlToPlainText, sanitizeMessageHtml } from "../../platform/html.ts";
 import { findOrCreateCustomer, type IdentityClaims } from "../customers/service.ts";
 import { resolveUploadedAttachments } from "../attachments/service.ts";
 import { customers } from "../customers/schema.ts";
-import { teams, users, workspaces } from "../workspaces/schema.ts";
+import { teams, users } from "../workspaces/schema.ts";
+import { nextConversationNumber } from "../workspaces/numbering.ts";
 import { recordAudit } from "../workspaces/service.ts";
 import { notifyUsers } from "../notifications/service.ts";
 import { scheduleWake } from "./jobs.ts";
@@ -258,15 +259,10 @@ export async function receiveMessage(db: Executor, workspaceId: string, inbound:
 }
 
 async function openConversation(tx: Executor, workspaceId: string, input: { customerId: string; channel: Channel; subject: string }, actor: EventActor): Promise<string> {
-  const [counter] = await tx
-    .update(workspaces)
-    .set({ conversationSeq: sql`${workspaces.conversationSeq} + 1` })
-    .where(eq(workspaces.id, workspaceId))
-    .returning({ number: workspaces.conversationSeq });
-  if (!counter) throw notFound("not_found", "The workspace");
+  const number = await nextConversationNumber(tx, workspaceId);
   const [conversation] = await tx
     .insert(conversations)
-    .values({ workspaceId, number: counter.number, customerId: input.customerId, channel: input.channel, subject: input.subject.trim().slice(0, 500) })
+    .values({ workspaceId, number, customerId: input.customerId, channel: input.channel, subject: input.subject.trim().slice(0, 500) })
     .returning({ id: conversations.id, number: conversations.number });
   await appendEvent(tx, {
     workspaceId,

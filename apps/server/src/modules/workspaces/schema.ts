@@ -12,7 +12,6 @@ export const workspaces = pgTable("workspaces", {
   name: text("name").notNull(),
   slug: text("slug").notNull().unique(),
   timeZone: text("time_zone").notNull().default("UTC"),
-  conversationSeq: integer("conversation_seq").notNull().default(0),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

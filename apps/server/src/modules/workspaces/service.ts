@@ -9,6 +9,7 @@ import { generateToken, hashPassword, hashToken, verifyPassword } from "../../pl
 import { requireMayGrantRole, requireRole, scopesForRole, type Actor, type Scope } from "../../platform/auth/policy.ts";
 import { Keyset, type Page } from "../../platform/pagination.ts";
 import { apiTokens, auditEntries, sessions, teamMembers, teams, users, workspaces, type Locale, type Role } from "./schema.ts";
+import { createConversationNumbers } from "./numbering.ts";
 
 export type Workspace = typeof workspaces.$inferSelect;
 export type User = typeof users.$inferSelect;
@@ -44,6 +45,7 @@ export async function createWorkspace(db: Executor, input: NewWorkspace): Promis
     const [taken] = await tx.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, slug));
     if (taken) slug = `${slug}-${randomBytes(3).toString("hex")}`;
     const [workspace] = await tx.insert(workspaces).values({ name: input.name.trim(), slug }).returning();
+    await createConversationNumbers(tx, workspace!.id);
     const [owner] = await tx
       .insert(users)
       .values({ workspaceId: workspace!.id, email: normalizeEmail(input.owner.email), name: input.owner.name.trim(), role: "owner", passwordHash })
