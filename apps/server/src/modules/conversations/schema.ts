@@ -91,6 +91,11 @@ export const messages = pgTable(
     /** For a reply that leaves through a channel (an email): queued, sent, or failed with the reason. */
     deliveryStatus: text("delivery_status", { enum: DELIVERY_STATUSES }),
     deliveryError: text("delivery_error"),
+    /**
+     * The message's place in its conversation, given under the conversation's row lock, so it grows in commit
+     * order: a client that has seen up to n asks for what is after n and misses nothing.
+     */
+    seq: integer("seq"),
     createdAt: createdAt(),
     search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('simple', body_text)`),
   },

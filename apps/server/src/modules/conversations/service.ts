@@ -554,9 +554,10 @@ export async function mergeConversations(ctx: ServiceContext, sourceId: string, 
     if (source.mergedIntoId || target.mergedIntoId) {
       throw new AppError("already_merged", "One of these conversations was already merged into another.", { mergedIntoId: source.mergedIntoId ?? target.mergedIntoId });
     }
+    // Moved messages keep their order and follow the target's own, so a seq stays unique in a conversation.
     const moved = await tx
       .update(messages)
-      .set({ conversationId: targetId })
+      .set({ conversationId: targetId, seq: sql`${target.messageCount} + ${messages.seq}` })
       .where(inWorkspace(messages, workspaceId, eq(messages.conversationId, sourceId)))
       .returning({ id: messages.id });
     const now = new Date();

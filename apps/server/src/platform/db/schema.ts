@@ -8,3 +8,4 @@ export * from "../../modules/notifications/schema.ts";
 export * from "../../modules/invitations/schema.ts";
 export * from "../../modules/attachments/schema.ts";
 export * from "../../modules/email/schema.ts";
+export * from "../../modules/widget/schema.ts";

@@ -1,0 +1,69 @@
+/**
+ * The chat widget's wire protocol, shared by the server (`modules/widget`) and the widget (`apps/widget`).
+ * docs/widget.md describes it for people writing their own client.
+ *
+ * A visitor first opens a session over HTTP (`POST /widget/v1/session`), which answers with a visitor token;
+ * everything after carries that token. Messages then flow over a WebSocket (`/widget/v1/socket?token=…`) or,
+ * where WebSockets are blocked, over the fallback: `POST /widget/v1/frames` for what the client sends and
+ * `GET /widget/v1/poll?token=…&after=<seq>` (long poll) for what it receives. Both transports carry the same
+ * frames.
+ *
+ * Delivery: every message the client sends carries a `clientId` it generated (a UUID). The server stores it
+ * once (a resend with the same clientId is acknowledged again, never stored twice) and answers `ack` with
+ * the message's `seq`, its place in the conversation. The server pushes `message` frames in seq order; a
+ * client remembers the highest seq it has shown and, on every (re)connect, sends `sync` with it to receive
+ * what it missed. Unacknowledged sends are resent, in their original order, after the sync.
+ */
+
+/** A message as the visitor sees it: no internal notes, no agent's private details. */
+export interface WidgetMessage {
+  id: string;
+  /** Ascending within the conversation; gaps are normal (internal notes take numbers too). */
+  seq: number;
+  conversationId: string;
+  clientId: string | null;
+  author: "visitor" | "agent" | "bot" | "system";
+  /** The agent's display name and avatar, for agent messages. */
+  authorName: string | null;
+  authorAvatarUrl: string | null;
+  text: string;
+  /** Sanitized HTML, when the message has formatting. */
+  html: string | null;
+  attachments: { id: string; filename: string; contentType: string; size: number; url: string }[];
+  createdAt: string;
+}
+
+export type WidgetClientFrame =
+  /** After connecting: the highest seq shown, or 0. The server answers with every visible message after it. */
+  | { type: "sync"; after: number }
+  | { type: "send"; clientId: string; text: string; attachmentIds?: string[] }
+  | { type: "typing"; typing: boolean }
+  /** The visitor has seen everything up to seq. */
+  | { type: "read"; seq: number }
+  /** The page the visitor is on now. */
+  | { type: "page"; url: string; title?: string }
+  | { type: "ping" };
+
+export type WidgetServerFrame =
+  | { type: "ready"; visitorId: string; conversationId: string | null; agentsOnline: boolean }
+  | { type: "message"; message: WidgetMessage }
+  /** The answer to `sync`: every visible message after the asked seq, in order, and the agent's read mark. */
+  | { type: "synced"; messages: WidgetMessage[]; agentReadSeq: number }
+  | { type: "ack"; clientId: string; messageId: string; seq: number; conversationId: string }
+  /** A send the server will not take (too long, rate limited, …); resending it will not help. */
+  | { type: "rejected"; clientId: string; code: string; message: string }
+  | { type: "typing"; typing: boolean; agentName: string | null }
+  /** An agent has read the conversation up to seq. */
+  | { type: "read"; seq: number }
+  | { type: "pong" }
+  | { type: "error"; code: string; message: string };
+
+/** WebSocket close codes the widget acts on. */
+export const WIDGET_CLOSE = {
+  /** The token is unknown or expired: open a new session. */
+  sessionEnded: 4401,
+  /** The page's origin is not allowed for this workspace. */
+  originRefused: 4403,
+  /** Too many frames: wait and reconnect. */
+  rateLimited: 4429,
+} as const;
