@@ -24,6 +24,8 @@ import { registerInvitationRoutes } from "./modules/invitations/routes.ts";
 import { registerAttachmentRoutes } from "./modules/attachments/routes.ts";
 import { registerEmailRoutes } from "./modules/email/routes.ts";
 import { registerRealtimeRoutes } from "./platform/realtime/routes.ts";
+import { registerWidgetPublicRoutes, registerWidgetRoutes } from "./modules/widget/routes.ts";
+import { registerContactRoutes } from "./modules/contact/routes.ts";
 import { configureOutboundMail } from "./modules/email/outbound.ts";
 import { FileStore } from "./platform/files.ts";
 import type { RealtimeHub } from "./platform/realtime/hub.ts";
@@ -79,6 +81,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
 
   registerOperationsRoutes(app, options);
   await registerWebApp(app);
+  await registerWidgetPublicRoutes(app, options);
+  await registerContactRoutes(app, options);
   await app.register(
     async (api) => {
       registerWorkspaceRoutes(api, options);
@@ -92,6 +96,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       registerAttachmentRoutes(api, options);
       registerEmailRoutes(api, options);
       registerRealtimeRoutes(api, options);
+      registerWidgetRoutes(api, options);
     },
     { prefix: "/api/v1" },
   );
