@@ -226,6 +226,8 @@ export interface InboundMessage {
   message: MessageBody;
   /** Continue this conversation rather than open a new one. */
   conversationId?: string | undefined;
+  /** The caller has already looked for a message with this externalId in the same transaction and found none. */
+  redeliveryChecked?: boolean | undefined;
 }
 
 export interface Receipt {
@@ -240,9 +242,20 @@ export interface Receipt {
  * the conversation, stores the message and appends the events, all in one transaction.
  */
 export async function receiveMessage(db: Executor, workspaceId: string, inbound: InboundMessage, actor: EventActor): Promise<Receipt> {
+  const stored = await storeInboundMessage(db, workspaceId, inbound, actor);
+  return { conversation: await getConversationById(db, workspaceId, stored.conversationId), message: stored.message, created: stored.created };
+}
+
+/** receiveMessage without reading the conversation back, for channels that only need its id. */
+export async function storeInboundMessage(
+  db: Executor,
+  workspaceId: string,
+  inbound: InboundMessage,
+  actor: EventActor,
+): Promise<{ conversationId: string; message: Message; created: boolean }> {
   const rendered = renderBody(inbound.message);
   const receive = async (tx: Executor) => {
-    if (inbound.message.externalId) {
+    if (inbound.message.externalId && !inbound.redeliveryChecked) {
       const existing = await findMessageByExternalId(tx, workspaceId, inbound.message.externalId);
       if (existing) return { conversationId: existing.conversationId, message: existing, created: false };
     }
@@ -254,15 +267,13 @@ export async function receiveMessage(db: Executor, workspaceId: string, inbound:
   };
   // A caller's transaction (a channel storing its own records beside the message) is atomic enough; a savepoint
   // would only add two round trips to every email.
-  const result = await (isTransaction(db) ? receive(db) : db.transaction(receive));
-  return { conversation: await getConversationById(db, workspaceId, result.conversationId), message: result.message, created: result.created };
+  return isTransaction(db) ? receive(db) : db.transaction(receive);
 }
 
 async function openConversation(tx: Executor, workspaceId: string, input: { customerId: string; channel: Channel; subject: string }, actor: EventActor): Promise<string> {
-  const number = await nextConversationNumber(tx, workspaceId);
   const [conversation] = await tx
     .insert(conversations)
-    .values({ workspaceId, number, customerId: input.customerId, channel: input.channel, subject: input.subject.trim().slice(0, 500) })
+    .values({ workspaceId, number: nextConversationNumber(workspaceId), customerId: input.customerId, channel: input.channel, subject: input.subject.trim().slice(0, 500) })
     .returning({ id: conversations.id, number: conversations.number });
   await appendEvent(tx, {
     workspaceId,

@@ -4,7 +4,7 @@ import type { Executor } from "../../platform/db/client.ts";
 import { formatBytes, type FileStore } from "../../platform/files.ts";
 import { inWorkspace } from "../../platform/tenancy.ts";
 import { storeReceivedAttachment } from "../attachments/service.ts";
-import { receiveMessage } from "../conversations/service.ts";
+import { storeInboundMessage } from "../conversations/service.ts";
 import type { AttachmentMeta } from "../conversations/schema.ts";
 import type { Mailbox } from "./mailboxes.ts";
 import { rewriteCidImages } from "./email-html.ts";
@@ -101,11 +101,12 @@ export async function receiveEmail(deps: EmailDeps, input: IncomingEmail): Promi
       const html = mail.html === null ? null : rewriteCidImages(mail.html, stored.inlineUrls);
       // Images drawn in the body are there already; listing them again would only repeat them.
       const listed = stored.metas.filter((meta) => !(html ?? "").includes(`/api/v1/attachments/${meta.id}?`));
-      const receipt = await receiveMessage(
+      const receipt = await storeInboundMessage(
         tx,
         workspaceId,
         {
           channel: "email",
+          redeliveryChecked: true,
           customer: { email: sender.address, name: sender.name },
           subject: mail.subject,
           conversationId: thread?.conversationId,
@@ -128,7 +129,7 @@ export async function receiveEmail(deps: EmailDeps, input: IncomingEmail): Promi
           messageIdHeader: mail.messageId,
           inReplyTo: mail.inReplyTo ?? null,
           references: mail.references,
-          conversationId: receipt.conversation.id,
+          conversationId: receipt.conversationId,
           messageId: receipt.message.id,
           fromAddress: sender.address,
           toAddresses: mail.recipients,
@@ -140,12 +141,12 @@ export async function receiveEmail(deps: EmailDeps, input: IncomingEmail): Promi
           automated: mail.automated,
         })
         .returning({ id: emailMessages.id });
-      await acknowledgeEmail(tx, { mailbox, mail, emailId: email!.id, conversationId: receipt.conversation.id, newConversation: !thread && receipt.created });
+      await acknowledgeEmail(tx, { mailbox, mail, emailId: email!.id, conversationId: receipt.conversationId, newConversation: !thread && receipt.created });
       await input.within?.(tx);
       return {
         outcome: "stored",
         emailId: email!.id,
-        conversationId: receipt.conversation.id,
+        conversationId: receipt.conversationId,
         messageId: receipt.message.id,
         automated: mail.automated,
         ...(thread ? { threadedVia: thread.via } : {}),

@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
-import { queryRows, type Executor } from "../../platform/db/client.ts";
+import { sql, type SQL } from "drizzle-orm";
+import type { Executor } from "../../platform/db/client.ts";
 
 /**
  * Conversation numbers ("#1042") count up per workspace from a sequence of its own. A sequence hands out a
@@ -17,8 +17,7 @@ export async function createConversationNumbers(tx: Executor, workspaceId: strin
   await tx.execute(sql.raw(`CREATE SEQUENCE "${conversationNumberSequence(workspaceId)}"`));
 }
 
-/** The next conversation number of the workspace. */
-export async function nextConversationNumber(tx: Executor, workspaceId: string): Promise<number> {
-  const [row] = await queryRows<{ number: string | number }>(tx, sql`SELECT nextval(${conversationNumberSequence(workspaceId)}::regclass) AS number`);
-  return Number(row!.number);
+/** The next conversation number of the workspace, as an expression to insert (no round trip of its own). */
+export function nextConversationNumber(workspaceId: string): SQL<number> {
+  return sql<number>`nextval(${conversationNumberSequence(workspaceId)}::regclass)`;
 }
