@@ -1,0 +1,168 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { WidgetMessage } from "../../../server/src/modules/widget/protocol.ts";
+import { Composer } from "./composer.tsx";
+import { AwayNotice, PreChatForm } from "./forms.tsx";
+import type { ChatSession } from "./session.ts";
+import { chatStrings, type Strings } from "./strings.ts";
+import type { WidgetHost } from "../shared/host.ts";
+
+interface AppProps {
+  host: WidgetHost;
+  session: ChatSession;
+  open: boolean;
+  teaser: string | null;
+  onOpen(): void;
+  onClose(): void;
+  onDismissTeaser(): void;
+}
+
+function useSession(session: ChatSession) {
+  const [, setVersion] = useState(0);
+  useEffect(() => session.subscribe(() => setVersion((version) => version + 1)), [session]);
+  return session.state;
+}
+
+export function App({ host, session, open, teaser, onOpen, onClose, onDismissTeaser }: AppProps) {
+  const t = chatStrings[host.locale];
+  const side = host.config.appearance.position;
+  if (!open) {
+    return teaser ? (
+      <div class="teaser" data-side={side} dir={host.rtl ? "rtl" : "ltr"} role="status">
+        <button type="button" class="teaser-text" onClick={onOpen}>
+          {teaser}
+        </button>
+        <button type="button" class="icon-button" aria-label={t.dismiss} onClick={onDismissTeaser}>
+          ×
+        </button>
+      </div>
+    ) : null;
+  }
+  return <Panel host={host} session={session} t={t} teaser={teaser} onClose={onClose} />;
+}
+
+function Panel({ host, session, t, onClose }: { host: WidgetHost; session: ChatSession; t: Strings; teaser: string | null; onClose(): void }) {
+  const state = useSession(session);
+  const panel = useRef<HTMLDivElement>(null);
+  const log = useRef<HTMLDivElement>(null);
+  const { appearance, preChatFields } = host.config;
+  const needsPreChat = !session.hasSession && preChatFields.length > 0 && state.status === "new";
+  const lastAgent = [...state.messages].reverse().find((message) => message.author === "agent");
+
+  // Focus moves into the panel on open; the loader's launcher gets it back on close.
+  useEffect(() => {
+    panel.current?.querySelector<HTMLElement>("textarea, input, select, button:not(.close)")?.focus();
+  }, [needsPreChat]);
+
+  useEffect(() => {
+    log.current?.scrollTo({ top: log.current.scrollHeight });
+    if (document.visibilityState === "visible") session.markRead();
+  }, [state.messages.length, state.outbox.length, state.agentTyping, session]);
+
+  const lastVisitor = [...state.messages].reverse().find((message) => message.author === "visitor");
+  const seen = lastVisitor && state.agentReadSeq >= lastVisitor.seq && state.messages.at(-1) === lastVisitor;
+  const away = !host.config.open && !state.agentsOnline;
+
+  return (
+    <div
+      ref={panel}
+      class="panel"
+      data-side={appearance.position}
+      dir={host.rtl ? "rtl" : "ltr"}
+      lang={host.locale}
+      role="dialog"
+      aria-labelledby="rapport-title"
+      onKeyDown={(event) => event.key === "Escape" && onClose()}
+    >
+      <header class="header">
+        <Avatar name={lastAgent?.authorName ?? appearance.title} url={lastAgent?.authorAvatarUrl ?? null} />
+        <div class="heading">
+          <h2 id="rapport-title">{lastAgent?.authorName ?? appearance.title}</h2>
+          <p>{away ? t.away : t.online}</p>
+        </div>
+        <button type="button" class="icon-button close" aria-label={t.close} onClick={onClose}>
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M6 6l12 12M18 6L6 18" />
+          </svg>
+        </button>
+      </header>
+      {state.status === "refused" || state.status === "identityRefused" ? (
+        <p class="notice" role="alert">
+          {state.status === "refused" ? t.refused : t.identityRefused}
+        </p>
+      ) : needsPreChat ? (
+        <PreChatForm fields={preChatFields} t={t} onSubmit={(answers) => void session.start(answers)} />
+      ) : (
+        <>
+          {away && <AwayNotice session={session} t={t} />}
+          <div class="log" ref={log} role="log" aria-live="polite" aria-label={t.messages} tabIndex={0}>
+            <p class="greeting">{appearance.greeting[host.locale] ?? appearance.greeting.en}</p>
+            {state.messages.map((message) => (
+              <Message key={message.id} message={message} session={session} />
+            ))}
+            {state.outbox.map((item) => (
+              <div key={item.clientId} class="message mine pending">
+                <Bubble text={item.text} attachments={item.attachments} session={session} />
+                <span class="meta">{t.sending}</span>
+              </div>
+            ))}
+            {state.rejected.map(({ item, reason }) => (
+              <div key={item.clientId} class="message mine failed">
+                <Bubble text={item.text} attachments={item.attachments} session={session} />
+                <span class="meta" role="alert">
+                  {t.notSent}: {reason}
+                </span>
+              </div>
+            ))}
+            {seen && <span class="meta seen">{t.seen}</span>}
+          </div>
+          <p class="typing" aria-live="polite">
+            {state.agentTyping ? t.typing(state.agentTyping.name) : ""}
+          </p>
+          {state.status === "disconnected" && <p class="notice subtle">{t.reconnecting}</p>}
+          <Composer session={session} t={t} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function Message({ message, session }: { message: WidgetMessage; session: ChatSession }) {
+  const mine = message.author === "visitor";
+  return (
+    <div class={mine ? "message mine" : "message"} data-seq={message.seq}>
+      {!mine && <Avatar name={message.authorName ?? ""} url={message.authorAvatarUrl} />}
+      <div>
+        {!mine && message.authorName && <span class="author">{message.authorName}</span>}
+        <Bubble text={message.text} attachments={message.attachments} session={session} />
+      </div>
+    </div>
+  );
+}
+
+function Bubble({ text, attachments, session }: { text: string; attachments: WidgetMessage["attachments"]; session: ChatSession }) {
+  return (
+    <div class="bubble">
+      {text && <p>{text}</p>}
+      {attachments.map((attachment) =>
+        attachment.contentType.startsWith("image/") ? (
+          <a key={attachment.id} href={session.attachmentUrl(attachment)} target="_blank" rel="noopener noreferrer">
+            <img src={session.attachmentUrl(attachment)} alt={attachment.filename} />
+          </a>
+        ) : (
+          <a key={attachment.id} class="file" href={session.attachmentUrl(attachment)} target="_blank" rel="noopener noreferrer" download={attachment.filename}>
+            {attachment.filename}
+          </a>
+        ),
+      )}
+    </div>
+  );
+}
+
+function Avatar({ name, url }: { name: string; url: string | null }) {
+  if (url) return <img class="avatar" src={url} alt="" />;
+  return (
+    <span class="avatar" aria-hidden="true">
+      {name.trim().charAt(0).toUpperCase() || "?"}
+    </span>
+  );
+}

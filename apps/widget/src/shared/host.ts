@@ -1,0 +1,105 @@
+/** What the loader and the chat bundle share: the workspace's settings and the Shadow DOM they both draw in. */
+
+export type Locale = "en" | "es";
+export const LOCALES: readonly Locale[] = ["en", "es"];
+
+export interface FormField {
+  key: string;
+  label: string;
+  type: "text" | "email" | "textarea" | "select";
+  required: boolean;
+  options?: string[];
+}
+
+export interface ProactiveRule {
+  urlContains: string;
+  message: string;
+  delaySeconds: number;
+}
+
+/** `GET /widget/v1/config`. */
+export interface WidgetConfig {
+  workspaceId: string;
+  enabled: boolean;
+  appearance: { color: string; position: "right" | "left"; greeting: Record<string, string>; title: string };
+  preChatFields: FormField[];
+  proactiveRules: ProactiveRule[];
+  requireIdentity: boolean;
+  /** Within business hours and an agent online. */
+  open: boolean;
+  locales: string[];
+}
+
+/** `window.RapportSettings`, set by a host that signs its users (HMAC-SHA256 of `userId + "\n" + email`). */
+export interface Identity {
+  userId: string;
+  email?: string;
+  name?: string;
+  signature: string;
+}
+
+/** What the chat bundle exposes to the loader once it has loaded. */
+export interface Chat {
+  open(): void;
+  close(): void;
+  readonly isOpen: boolean;
+  /** Shows a message the team wrote for this page, beside the launcher, without opening the chat. */
+  proactive(message: string): void;
+}
+
+/** What the loader hands the chat bundle, under `window[WIDGET_KEY]`. */
+export interface WidgetHost {
+  /** Rapport's origin: the loader's, where every request goes. */
+  origin: string;
+  workspace: string;
+  config: WidgetConfig;
+  identity: Identity | undefined;
+  locale: Locale;
+  rtl: boolean;
+  root: ShadowRoot;
+  /** Where the chat draws its panel. */
+  container: HTMLElement;
+  launcher: HTMLButtonElement;
+  setUnread(count: number): void;
+  /** The chat tells the loader it opened or closed, for the launcher's icon and label. */
+  setOpen(open: boolean): void;
+  register(chat: Chat): void;
+}
+
+/** A registered symbol rather than a global name: it cannot collide with anything the host page defines. */
+export const WIDGET_KEY = Symbol.for("rapport.widget");
+
+export function widgetHost(): WidgetHost | undefined {
+  return (window as unknown as Record<symbol, WidgetHost | undefined>)[WIDGET_KEY];
+}
+
+/** Local storage keys, per workspace, so two workspaces' widgets on one site stay apart. */
+export function storageKey(workspace: string, name: "token" | "outbox" | "read" | "unread"): string {
+  return `rapport:${workspace}:${name}`;
+}
+
+/** Local storage that may be missing (blocked cookies, private mode): the widget still works for this page. */
+export const store = {
+  get(key: string): string | null {
+    try {
+      return localStorage.getItem(key);
+    } catch {
+      return null;
+    }
+  },
+  set(key: string, value: string | null): void {
+    try {
+      if (value === null) localStorage.removeItem(key);
+      else localStorage.setItem(key, value);
+    } catch {
+      // Storage full or refused: this page keeps working from memory.
+    }
+  },
+};
+
+/** Builds a stylesheet for a shadow root: constructable sheets need no inline <style>, which a strict CSP blocks. */
+export function adoptStyles(root: ShadowRoot, css: string): void {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
