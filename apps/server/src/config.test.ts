@@ -18,9 +18,39 @@ describe("configuration", () => {
     [{ RAPPORT_ADMIN_PASSWORD: "short" }, "RAPPORT_ADMIN_PASSWORD"],
     [{ RAPPORT_SIGNUP_OPEN: "perhaps" }, "RAPPORT_SIGNUP_OPEN"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+    [{ RAPPORT_FILES_S3_BUCKET: "My_Bucket" }, "RAPPORT_FILES_S3_BUCKET"],
+    [{ RAPPORT_FILES_S3_BUCKET: "files", RAPPORT_FILES_S3_ENDPOINT: "minio:9000" }, "RAPPORT_FILES_S3_ENDPOINT"],
+    [{ RAPPORT_FILES_S3_BUCKET: "files", RAPPORT_FILES_S3_ENDPOINT: "http://minio:9000/files" }, "RAPPORT_FILES_S3_ENDPOINT"],
+    [{ RAPPORT_FILES_S3_BUCKET: "files", RAPPORT_FILES_S3_REGION: "EU West" }, "RAPPORT_FILES_S3_REGION"],
+    [{ RAPPORT_FILES_S3_BUCKET: "files", RAPPORT_FILES_S3_FORCE_PATH_STYLE: "sometimes" }, "RAPPORT_FILES_S3_FORCE_PATH_STYLE"],
+    [{ RAPPORT_FILES_S3_BUCKET: "files", RAPPORT_FILES_S3_PREFIX: "rapport/../other" }, "RAPPORT_FILES_S3_PREFIX"],
+    [{ RAPPORT_FILES_S3_BUCKET: "files", RAPPORT_FILES_S3_PREFIX: "help desk" }, "RAPPORT_FILES_S3_PREFIX"],
+    [{ RAPPORT_FILES_S3_ENDPOINT: "http://minio:9000" }, "RAPPORT_FILES_S3_ENDPOINT"],
   ])("refuses %o, naming %s", (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+
+  it("keeps files in the data directory unless a bucket is named", () => {
+    expect(loadConfig({}).files.s3).toBeUndefined();
+    expect(() => loadConfig({ RAPPORT_FILES_S3_PREFIX: "rapport" })).toThrow("RAPPORT_FILES_S3_PREFIX is set but RAPPORT_FILES_S3_BUCKET is not");
+  });
+
+  it("reads the S3 settings, with the prefix as a folder", () => {
+    const config = loadConfig({
+      RAPPORT_FILES_S3_BUCKET: "rapport-files",
+      RAPPORT_FILES_S3_ENDPOINT: "http://127.0.0.1:9000/",
+      RAPPORT_FILES_S3_FORCE_PATH_STYLE: "yes",
+      RAPPORT_FILES_S3_PREFIX: "/helpdesk/files/",
+    });
+    expect(config.files.s3).toEqual({ bucket: "rapport-files", endpoint: "http://127.0.0.1:9000", region: "us-east-1", forcePathStyle: true, prefix: "helpdesk/files/" });
+    expect(loadConfig({ RAPPORT_FILES_S3_BUCKET: "rapport-files", RAPPORT_FILES_S3_REGION: "eu-west-3" }).files.s3).toEqual({
+      bucket: "rapport-files",
+      endpoint: undefined,
+      region: "eu-west-3",
+      forcePathStyle: false,
+      prefix: "",
+    });
   });
 
   it("stops the process at boot with a message naming the variable", () => {

@@ -31,6 +31,11 @@ const EnvSchema = Type.Object({
   RAPPORT_SMTP_TLS_KEY: Type.Optional(Type.String({ minLength: 1 })),
   RAPPORT_SMTP_MAX_BYTES: Type.Integer({ minimum: 1024, maximum: 1_073_741_824, default: 31_457_280 }),
   RAPPORT_SMTP_RELAY_URL: Type.Optional(Type.String({ pattern: "^smtps?://" })),
+  RAPPORT_FILES_S3_BUCKET: Type.Optional(Type.String({ pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", description: "a bucket name: 3 to 63 lower-case letters, digits, dots and hyphens" })),
+  RAPPORT_FILES_S3_ENDPOINT: Type.Optional(Type.String({ pattern: "^https?://[^/?#]+/?$", description: "http(s)://host[:port]" })),
+  RAPPORT_FILES_S3_REGION: Type.String({ pattern: "^[a-z0-9-]+$", default: "us-east-1" }),
+  RAPPORT_FILES_S3_FORCE_PATH_STYLE: Type.Boolean({ default: false }),
+  RAPPORT_FILES_S3_PREFIX: Type.Optional(Type.String({ pattern: "^/*(?!\\.\\.?(/|$))[A-Za-z0-9!_.*'()-]+(/+(?!\\.\\.?(/|$))[A-Za-z0-9!_.*'()-]+)*/*$", description: "folder names of letters, digits and !_.*'()- (not . or ..) separated by /" })),
   LOG_LEVEL: Type.Enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { default: "info" }),
 });
 
@@ -67,6 +72,21 @@ export interface Config {
     /** Where replies are sent: smtp(s)://user:password@host:port. Without it, replies wait in the queue. */
     relayUrl: string | undefined;
   };
+  files: {
+    /** Files go to this S3-compatible bucket instead of `files/` in the data directory. */
+    s3:
+      | {
+          bucket: string;
+          /** Another store than AWS's (MinIO, Ceph, R2, Garage…); AWS's own endpoint when unset. */
+          endpoint: string | undefined;
+          region: string;
+          /** Bucket in the path (host/bucket/key) rather than the host name, as most self-hosted stores want. */
+          forcePathStyle: boolean;
+          /** Put before every key: empty, or folder names ending in "/". */
+          prefix: string;
+        }
+      | undefined;
+  };
 }
 
 export class ConfigError extends Error {
@@ -75,7 +95,7 @@ export class ConfigError extends Error {
 
 const envValidator = Compile(EnvSchema);
 const integerKeys = new Set(["PORT", "RAPPORT_SMTP_PORT", "RAPPORT_SMTP_MAX_BYTES", "DATABASE_POOL_SIZE", "RAPPORT_BODY_LIMIT_BYTES", "RAPPORT_ATTACHMENT_LIMIT_BYTES", "RAPPORT_SESSION_DAYS", "RAPPORT_LOGIN_ATTEMPTS"]);
-const booleanKeys = new Set(["RAPPORT_SIGNUP_OPEN", "RAPPORT_DEMO_DATA", "RAPPORT_JOBS"]);
+const booleanKeys = new Set(["RAPPORT_SIGNUP_OPEN", "RAPPORT_DEMO_DATA", "RAPPORT_JOBS", "RAPPORT_FILES_S3_FORCE_PATH_STYLE"]);
 
 function coerce(key: string, raw: string): unknown {
   if (integerKeys.has(key)) return /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
@@ -105,6 +125,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (Boolean(parsed.RAPPORT_SMTP_TLS_CERT) !== Boolean(parsed.RAPPORT_SMTP_TLS_KEY)) {
     throw new ConfigError("Invalid configuration: RAPPORT_SMTP_TLS_CERT and RAPPORT_SMTP_TLS_KEY go together (set both, or neither)");
   }
+  const s3Only = (["RAPPORT_FILES_S3_ENDPOINT", "RAPPORT_FILES_S3_REGION", "RAPPORT_FILES_S3_FORCE_PATH_STYLE", "RAPPORT_FILES_S3_PREFIX"] as const).find((key) => Boolean(env[key]));
+  if (s3Only && !parsed.RAPPORT_FILES_S3_BUCKET) {
+    throw new ConfigError(`Invalid configuration: ${s3Only} is set but RAPPORT_FILES_S3_BUCKET is not (files stay in the data directory unless a bucket is named)`);
+  }
   const publicUrl = (parsed.RAPPORT_PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/$/, "");
   return {
     port: parsed.PORT,
@@ -131,6 +155,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       tls: parsed.RAPPORT_SMTP_TLS_CERT && parsed.RAPPORT_SMTP_TLS_KEY ? { cert: parsed.RAPPORT_SMTP_TLS_CERT, key: parsed.RAPPORT_SMTP_TLS_KEY } : undefined,
       maxBytes: parsed.RAPPORT_SMTP_MAX_BYTES,
       relayUrl: parsed.RAPPORT_SMTP_RELAY_URL,
+    },
+    files: {
+      s3: parsed.RAPPORT_FILES_S3_BUCKET
+        ? {
+            bucket: parsed.RAPPORT_FILES_S3_BUCKET,
+            endpoint: parsed.RAPPORT_FILES_S3_ENDPOINT?.replace(/\/$/, ""),
+            region: parsed.RAPPORT_FILES_S3_REGION,
+            forcePathStyle: parsed.RAPPORT_FILES_S3_FORCE_PATH_STYLE,
+            prefix: parsed.RAPPORT_FILES_S3_PREFIX ? `${parsed.RAPPORT_FILES_S3_PREFIX.replace(/^\/+|\/+$/g, "")}/` : "",
+          }
+        : undefined,
     },
   };
 }
