@@ -69,6 +69,8 @@ export class ChatSession {
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private agentTypingTimer: ReturnType<typeof setTimeout> | undefined;
   private typingSent = false;
+  /** Just after a send, keystrokes are the next message's: not worth a frame each time someone types fast. */
+  private typingQuietUntil = 0;
   private readSeq: number;
   private readonly listeners = new Set<() => void>();
   private readonly channel: BroadcastChannel | null;
@@ -152,6 +154,7 @@ export class ChatSession {
     // Read, change, write: another tab may have changed the outbox since this one last read it.
     this.writeOutbox([...this.readOutbox(), item]);
     this.setTyping(false);
+    this.typingQuietUntil = Date.now() + TYPING_IDLE_MS / 2;
     if (this.ready) this.transmit([this.sendFrame(item)]);
   }
 
@@ -159,7 +162,7 @@ export class ChatSession {
   setTyping(typing: boolean): void {
     clearTimeout(this.typingTimer);
     if (typing) this.typingTimer = setTimeout(() => this.setTyping(false), TYPING_IDLE_MS);
-    if (typing === this.typingSent || !this.ready) return;
+    if (typing === this.typingSent || !this.ready || (typing && Date.now() < this.typingQuietUntil)) return;
     this.typingSent = typing;
     this.transmit([{ type: "typing", typing }]);
   }
