@@ -194,10 +194,7 @@ export async function updateCustomer(ctx: ServiceContext, customerId: string, in
       .set({
         ...(input.name !== undefined && { name: input.name?.trim() || null }),
         ...(input.notes !== undefined && { notes: input.notes }),
-        // Attributes are merged key by key; a null value removes the key.
-        ...(input.attributes !== undefined && {
-          attributes: sql`jsonb_strip_nulls(${customers.attributes} || ${JSON.stringify(input.attributes)}::jsonb)`,
-        }),
+        ...(input.attributes !== undefined && { attributes: mergedAttributes(input.attributes) }),
         ...(preferred(added, "email") && { email: preferred(added, "email") }),
         ...(preferred(added, "phone") && { phone: preferred(added, "phone") }),
         ...(preferred(added, "external_id") && { externalId: preferred(added, "external_id") }),
@@ -214,6 +211,19 @@ export async function updateCustomer(ctx: ServiceContext, customerId: string, in
     });
   });
   return getCustomerById(ctx.db, workspaceId, customerId);
+}
+
+// Attributes are merged key by key; a null value removes the key.
+const mergedAttributes = (attributes: Record<string, unknown>) => sql`jsonb_strip_nulls(${customers.attributes} || ${JSON.stringify(attributes)}::jsonb)`;
+
+/** Records what a channel learned about a customer (a form's answers) in the caller's transaction, merged into their attributes. */
+export async function mergeCustomerAttributes(tx: Executor, workspaceId: string, customerId: string, attributes: Record<string, unknown>, actor: EventActor): Promise<void> {
+  if (Object.keys(attributes).length === 0) return;
+  await tx
+    .update(customers)
+    .set({ attributes: mergedAttributes(attributes), updatedAt: new Date() })
+    .where(inWorkspace(customers, workspaceId, eq(customers.id, customerId)));
+  await appendEvent(tx, { workspaceId, type: "customer.updated", subjectType: "customer", subjectId: customerId, actor, payload: { fields: ["attributes"] } });
 }
 
 export interface CustomerListOptions {
