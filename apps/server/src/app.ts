@@ -1,4 +1,3 @@
-import path from "node:path";
 import Fastify from "fastify";
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
@@ -27,18 +26,21 @@ import { registerRealtimeRoutes } from "./platform/realtime/routes.ts";
 import { registerWidgetPublicRoutes, registerWidgetRoutes } from "./modules/widget/routes.ts";
 import { registerContactRoutes } from "./modules/contact/routes.ts";
 import { configureOutboundMail } from "./modules/email/outbound.ts";
-import { FileStore } from "./platform/files.ts";
+import { createFileStore, type FileStore } from "./platform/files.ts";
 import type { RealtimeHub } from "./platform/realtime/hub.ts";
 import { loggerOptions } from "./platform/logger.ts";
 
-export interface BuildOptions extends AppDeps {
+export interface BuildOptions extends Omit<AppDeps, "files"> {
   /** Started and stopped by whoever runs the server, around the app's own lifetime. */
   realtime: RealtimeHub;
+  /** The store shared with the mail listeners; without one, the app makes its own from the configuration. */
+  files?: FileStore;
 }
 
-export async function buildApp(options: BuildOptions): Promise<App> {
-  const { config } = options;
-  configureOutboundMail({ ...config.email, files: new FileStore(path.join(config.dataDir, "files")) });
+export async function buildApp(buildOptions: BuildOptions): Promise<App> {
+  const { config } = buildOptions;
+  const options = { ...buildOptions, files: buildOptions.files ?? (await createFileStore(config)) };
+  configureOutboundMail({ ...config.email, files: options.files });
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
     bodyLimit: config.bodyLimitBytes,

@@ -12,7 +12,7 @@ import { RealtimeHub } from "./platform/realtime/hub.ts";
 import type { App } from "./platform/http/context.ts";
 import { countWorkspaces, createWorkspace } from "./modules/workspaces/service.ts";
 import { seedDemo } from "./demo/seed.ts";
-import { FileStore } from "./platform/files.ts";
+import { createFileStore } from "./platform/files.ts";
 import { SmtpListener } from "./modules/email/smtp-listener.ts";
 
 export interface RunningServer {
@@ -47,8 +47,9 @@ export async function bootstrap(database: Database, config: Config, log: (messag
 
 export async function startServer(config: Config): Promise<RunningServer> {
   const database = await openConfiguredDatabase(config);
+  const files = await createFileStore(config);
   const realtime = new RealtimeHub(database);
-  const app = await buildApp({ config, database, realtime });
+  const app = await buildApp({ config, database, files, realtime });
   await realtime.start(app.log);
   await bootstrap(database, config, (message) => app.log.info(message));
   const address = await app.listen({ port: config.port, host: config.host });
@@ -58,14 +59,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // Fetching mail is background work: it runs where jobs run.
   const imap = config.jobsEnabled
     ? new ImapPoller(database, {
-        files: new FileStore(path.join(config.dataDir, "files")),
+        files,
         secrets: loadSecretBox(config.secretKey, config.dataDir),
         databaseUrl: config.databaseUrl,
         log: app.log.child({ subsystem: "imap" }),
       })
     : undefined;
   await imap?.start();
-  const smtp = new SmtpListener({ db: database.db, files: new FileStore(path.join(config.dataDir, "files")), email: config.email, log: app.log.child({ subsystem: "smtp" }) });
+  const smtp = new SmtpListener({ db: database.db, files, email: config.email, log: app.log.child({ subsystem: "smtp" }) });
   await smtp.start();
   return {
     app,

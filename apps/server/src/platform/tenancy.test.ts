@@ -1,7 +1,5 @@
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createConversation, createTestWorkspace, sharedServer, type ApiClient, type ApiResponse, type TestServer, type TestWorkspace } from "../testing/harness.ts";
-import { FileStore } from "./files.ts";
 import { findMailboxByRecipient } from "../modules/email/mailboxes.ts";
 import { receiveEmail } from "../modules/email/receive.ts";
 
@@ -150,7 +148,7 @@ beforeAll(async () => {
   const mailbox = (await findMailboxByRecipient(server.database.db, mailboxAddress, server.config.email.domain))!;
   // Without a sender it cannot be received, so it stays in A's quarantine.
   const quarantined = await receiveEmail(
-    { db: server.database.db, files: new FileStore(path.join(server.config.dataDir, "files")) },
+    { db: server.database.db, files: server.files },
     { mailbox, raw: Buffer.from(`To: ${mailboxAddress}\r\nSubject: ${SECRET} quarantined\r\n\r\n${SECRET} body\r\n`) },
   );
   const own = await createConversation(b);

@@ -1,7 +1,5 @@
-import path from "node:path";
 import { scopesForRole } from "../platform/auth/policy.ts";
 import type { SecretBox } from "../platform/crypto.ts";
-import { FileStore } from "../platform/files.ts";
 import { createMailbox, type Mailbox, type NewMailbox } from "../modules/email/mailboxes.ts";
 import type { EmailDeps } from "../modules/email/receive.ts";
 import { createTestWorkspace, type TestServer, type TestWorkspace } from "./harness.ts";
@@ -13,7 +11,7 @@ export function eml(headers: Record<string, string>, body = "Hello."): Buffer {
 
 /** What receiveEmail needs, over the same database and file store as the server's routes. */
 export function emailDeps(server: TestServer): EmailDeps {
-  return { db: server.database.db, files: new FileStore(path.join(server.config.dataDir, "files")), attachmentLimitBytes: server.config.attachmentLimitBytes };
+  return { db: server.database.db, files: server.files, attachmentLimitBytes: server.config.attachmentLimitBytes };
 }
 
 /** A mailbox in the workspace, created by its owner; help-<slug>@shop.example unless the settings say otherwise. */

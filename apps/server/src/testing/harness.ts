@@ -8,6 +8,7 @@ import { buildApp } from "../app.ts";
 import { openDatabase, type Database } from "../platform/db/client.ts";
 import { runMigrations } from "../platform/db/migrate.ts";
 import { RealtimeHub } from "../platform/realtime/hub.ts";
+import { createFileStore, type FileStore } from "../platform/files.ts";
 import type { App } from "../platform/http/context.ts";
 import { createApiToken, createUser, createWorkspace, login } from "../modules/workspaces/service.ts";
 import { scopesForRole, SCOPES, type Scope } from "../platform/auth/policy.ts";
@@ -36,6 +37,8 @@ export interface TestServer {
   app: App;
   database: Database;
   config: Config;
+  /** The store the server's routes read and write. */
+  files: FileStore;
   url: string;
   close(): Promise<void>;
 }
@@ -45,14 +48,16 @@ export async function startTestServer(options: { config?: Config; database?: Dat
   const config = options.config ?? testConfig();
   const database = options.database ?? (await openDatabase({ databaseUrl: testDatabaseUrl(), poolSize: config.databasePoolSize }));
   await runMigrations(database);
+  const files = await createFileStore(config);
   const realtime = new RealtimeHub(database);
-  const app = await buildApp({ config, database, realtime });
+  const app = await buildApp({ config, database, files, realtime });
   await realtime.start(app.log);
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   return {
     app,
     database,
     config,
+    files,
     url: address,
     async close() {
       await realtime.stop();

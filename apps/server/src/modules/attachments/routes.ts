@@ -1,11 +1,9 @@
-import path from "node:path";
 import type { Readable } from "node:stream";
 import Type from "typebox";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { AppError } from "../../platform/errors.ts";
 import { contextOf, type App, type AppDeps } from "../../platform/http/context.ts";
 import { errorResponses, IdParams } from "../../platform/http/schemas.ts";
-import { FileStore } from "../../platform/files.ts";
 import * as attachmentService from "./service.ts";
 import { presentAttachment, StoredAttachmentSchema } from "./presenters.ts";
 
@@ -21,7 +19,6 @@ export function contentDisposition(kind: "attachment" | "inline", filename: stri
 }
 
 export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
-  const store = new FileStore(path.join(deps.config.dataDir, "files"));
   const tags = ["Attachments"];
 
   // Uploads are the raw bytes of one file, whatever their type: this context reads every body as a stream.
@@ -43,7 +40,7 @@ export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
       async (request, reply) => {
         const declared = (request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
         try {
-          const attachment = await attachmentService.storeAttachment(contextOf(deps, request), store, {
+          const attachment = await attachmentService.storeAttachment(contextOf(deps, request), deps.files, {
             filename: request.query.filename,
             contentType: CONTENT_TYPE.test(declared) ? declared : "application/octet-stream",
             body: request.body as Readable,
@@ -82,7 +79,7 @@ export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
         .header("x-content-type-options", "nosniff")
         .header("content-security-policy", "default-src 'none'; sandbox")
         .header("cache-control", "private, max-age=3600")
-        .send(store.open(attachment.storageKey));
+        .send(deps.files.open(attachment.storageKey));
     },
   );
 }

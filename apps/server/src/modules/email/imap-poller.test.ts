@@ -1,6 +1,4 @@
 import { randomBytes } from "node:crypto";
-import os from "node:os";
-import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { and, eq } from "drizzle-orm";
 import pino from "pino";
@@ -8,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, sharedServer, testDatabaseUrl, type TestServer } from "../../testing/harness.ts";
 import { startDovecot, type Dovecot, type DovecotUser } from "../../testing/dovecot.ts";
 import { createTestMailbox } from "../../testing/email.ts";
-import { FileStore } from "../../platform/files.ts";
 import { SecretBox } from "../../platform/crypto.ts";
 import type { Mailbox, NewMailbox } from "./mailboxes.ts";
 import { findImapMailbox, testImapConnection } from "./imap.ts";
@@ -40,7 +37,7 @@ describe("the IMAP poller", () => {
     server = await sharedServer();
     dovecot = await startDovecot();
     poller = new ImapPoller(server.database, {
-      files: new FileStore(path.join(os.tmpdir(), `rapport-test-${process.pid}`, "files")),
+      files: server.files,
       secrets,
       log: pino({ level: "silent" }),
       databaseUrl: testDatabaseUrl(),

@@ -1,9 +1,8 @@
-import path from "node:path";
 import { Readable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, sharedServer, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
 import { eml } from "../../testing/email.ts";
-import { FileStore } from "../../platform/files.ts";
+import type { FileStore } from "../../platform/files.ts";
 import { eq } from "drizzle-orm";
 import { loadSecretBox } from "../../platform/crypto.ts";
 import { emailMessages, mailboxes } from "./schema.ts";
@@ -40,7 +39,7 @@ describe("mailboxes", () => {
     ws = await createTestWorkspace(server);
     other = await createTestWorkspace(server, "Other");
     // The routes' own store, so the tests can put a source where the server reads it.
-    files = new FileStore(path.join(server.config.dataDir, "files"));
+    files = server.files;
   });
 
   it("creates, reads, changes and deletes a mailbox, keeping the password write-only", async () => {

@@ -1,9 +1,7 @@
-import path from "node:path";
 import Type from "typebox";
 import { contextOf, type App, type AppDeps } from "../../platform/http/context.ts";
 import { errorResponses, IdParams, NoContent, PageOf, PageQuery, Uuid } from "../../platform/http/schemas.ts";
 import { idempotent } from "../../platform/http/idempotency.ts";
-import { FileStore } from "../../platform/files.ts";
 import { loadSecretBox } from "../../platform/crypto.ts";
 import * as mailboxes from "./mailboxes.ts";
 import { ImapProcessedSchema, MailboxKindSchema, MailboxSchema, presentMailbox, presentQuarantinedEmail, QuarantinedEmailSchema } from "./presenters.ts";
@@ -46,7 +44,7 @@ const ReprocessResult = Type.Object({
 export function registerEmailRoutes(app: App, deps: AppDeps): void {
   const { config } = deps;
   const tags = ["Mailboxes"];
-  const files = new FileStore(path.join(config.dataDir, "files"));
+  const { files } = deps;
   // Loaded on first use: a server that never stores an IMAP password never makes a key file.
   let box: ReturnType<typeof loadSecretBox> | undefined;
   const secrets = () => (box ??= loadSecretBox(config.secretKey, config.dataDir));

@@ -10,7 +10,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, sharedServer, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
 import { createTestMailbox } from "../../testing/email.ts";
-import { FileStore } from "../../platform/files.ts";
+import { LocalFileStore } from "../../platform/files.ts";
 import type { Mailbox } from "./mailboxes.ts";
 import { emailMessages } from "./schema.ts";
 import { SmtpListener } from "./smtp-listener.ts";
@@ -39,7 +39,7 @@ describe("the SMTP listener", () => {
   let port: number;
   let cert: string;
   let scratch: string;
-  const files = () => new FileStore(path.join(scratch, "files"));
+  const files = () => new LocalFileStore(path.join(scratch, "files"));
 
   const mailboxIn = (ws: TestWorkspace, name: string): Promise<Mailbox> => createTestMailbox(server, ws, { name, address: `${name}-${ws.slug}@shop.example` });
 
@@ -201,7 +201,7 @@ print(json.dumps({"declared": attempt(True), "undeclared": attempt(False)}))`,
     await fs.writeFile(blocked, "");
     const broken = new SmtpListener({
       db: server.database.db,
-      files: new FileStore(blocked),
+      files: new LocalFileStore(blocked),
       email: { smtpPort: 0, smtpHost: "127.0.0.1", domain: MAIL_DOMAIN, maxBytes: MAX_BYTES, tls: undefined },
       log: pino({ level: "silent" }),
     });

@@ -6,6 +6,7 @@ import type { Actor } from "../auth/policy.ts";
 import type { Config } from "../../config.ts";
 import type { Database } from "../db/client.ts";
 import type { ServiceContext } from "../context.ts";
+import type { FileStore } from "../files.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -20,6 +21,8 @@ declare module "fastify" {
 export interface AppDeps {
   config: Config;
   database: Database;
+  /** One store for the whole process, made by `createFileStore`. */
+  files: FileStore;
 }
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
