@@ -79,19 +79,43 @@ export function publishCommittedNotices(db: Executor, notices: string[]): Promis
   return publisher.publish(notices);
 }
 
+/** Transactions whose notices wait for their commit, each with the notices written so far. */
+const deferredNotices = new WeakMap<Executor, string[]>();
+
+/**
+ * Runs `fn` in a transaction whose events are announced after it commits rather than from inside it. For busy
+ * writers of several events per transaction (every new email opens a customer and a conversation): inside,
+ * each would hold the notify lock through its commit, and they would commit one at a time. A crash between
+ * the commit and the notices loses only the live update; clients catch up on their next resync.
+ */
+export async function transactionWithLaterNotices<T>(db: Executor, fn: (tx: Executor) => Promise<T>): Promise<T> {
+  const notices: string[] = [];
+  const result = await db.transaction((tx) => {
+    deferredNotices.set(tx, notices);
+    return fn(tx);
+  });
+  void publishCommittedNotices(db, notices);
+  return result;
+}
+
+/** Where notices of events written in `tx` wait for its commit, when it is such a transaction. */
+export const laterNoticesOf = (tx: Executor): string[] | undefined => deferredNotices.get(tx);
+
 /**
  * Appends a domain event. Call it with the transaction that makes the change: the
  * event exists exactly when the change does, and so does its notice.
  */
 export async function appendEvent(tx: Executor, input: DomainEventInput): Promise<number> {
-  const [row] = await queryRows<{ id: string }>(
+  const later = laterNoticesOf(tx);
+  const [row] = await queryRows<{ id: string; notice: string }>(
     tx,
     sql`WITH event AS (
           INSERT INTO domain_events (workspace_id, type, subject_type, subject_id, actor_type, actor_id, payload)
           VALUES (${input.workspaceId}, ${input.type}, ${input.subjectType}, ${input.subjectId}, ${input.actor.type}, ${input.actor.id}, ${JSON.stringify(input.payload ?? {})}::jsonb)
           RETURNING *
         )
-        ${notifyEvents(sql`event`)}`,
+        ${later ? sql`SELECT id, ${noticeText} AS notice FROM event` : notifyEvents(sql`event`)}`,
   );
+  later?.push(row!.notice);
   return Number(row!.id);
 }

@@ -1,6 +1,6 @@
 import { arrayContains, eq, gte, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { AppError, notFound } from "../../platform/errors.ts";
-import { appendEvent, publishCommittedNotices, type EventActor } from "../../platform/events.ts";
+import { appendEvent, laterNoticesOf, publishCommittedNotices, type EventActor } from "../../platform/events.ts";
 import type { Executor } from "../../platform/db/client.ts";
 import { inWorkspace } from "../../platform/tenancy.ts";
 import { eventActor, withDb, type ServiceContext } from "../../platform/context.ts";
@@ -312,6 +312,7 @@ interface StoreResult {
 async function storeMessage(db: Executor, workspaceId: string, conversationId: string, input: StoredMessage, actor: EventActor): Promise<StoreResult | null> {
   // Outside a transaction the call commits by itself, so its notices can go out after it.
   const publishAfter = !isTransaction(db);
+  const later = laterNoticesOf(db);
   const [row] = await queryRows<{
     mergedIntoId: string | null;
     message: (Omit<Message, "createdAt" | "deliveryStatus" | "deliveryError"> & { createdAt: string }) | null;
@@ -323,10 +324,11 @@ async function storeMessage(db: Executor, workspaceId: string, conversationId: s
             ${workspaceId}, ${conversationId}, ${uuidv7()}, ${input.kind}, ${input.authorType}, ${input.authorId}::uuid,
             ${input.bodyText}, ${input.bodyHtml}, ${JSON.stringify(input.attachments ?? [])}::jsonb, ${input.externalId ?? null},
             ${JSON.stringify(input.mentions ?? [])}::jsonb, ${preview(input.bodyText)}, ${new Date().toISOString()}::timestamptz,
-            ${actor.type}, ${actor.id}::uuid, ${!publishAfter})`,
+            ${actor.type}, ${actor.id}::uuid, ${!publishAfter && !later})`,
   );
   if (!row) return null;
   if (publishAfter && row.notices) await publishCommittedNotices(db, row.notices);
+  if (later && row.notices) later.push(...row.notices);
   // A message is new here, so nothing has been delivered yet.
   const message = row.message && { ...row.message, createdAt: new Date(row.message.createdAt), deliveryStatus: null, deliveryError: null };
   return { mergedIntoId: row.mergedIntoId, message };

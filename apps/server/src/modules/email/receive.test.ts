@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { sharedServer, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
+import { sharedServer, until, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
+import { EVENTS_CHANNEL, type EventNotice } from "../../platform/events.ts";
 import { createMailboxFixture, eml } from "../../testing/email.ts";
 import { findMailboxByRecipient, type Mailbox } from "./mailboxes.ts";
 import { receiveEmail, type EmailDeps } from "./receive.ts";
@@ -31,6 +32,21 @@ describe("receiving an email", () => {
 
     const messages = await ws.api.get<{ items: { text: string }[] }>(`/api/v1/conversations/${stored.outcome === "stored" ? stored.conversationId : ""}/messages`);
     expect(messages.body.items.map((message) => message.text)).toEqual(["It has been a week.", "Any news?"]);
+  });
+
+  it("announces the customer, the conversation and the message once the mail is committed", async () => {
+    const heard: EventNotice[] = [];
+    const unlisten = await server.database.listen(EVENTS_CHANNEL, (payload) => heard.push(JSON.parse(payload) as EventNotice));
+    try {
+      const raw = eml({ From: "heard@example.net", To: mailbox.address, Subject: "Live", "Message-ID": "<heard@example.net>" }, "Can you hear me?");
+      const stored = await receiveEmail(deps, { mailbox, raw });
+      if (stored.outcome !== "stored") throw new Error(`not stored: ${stored.outcome}`);
+      const mine = () => heard.filter((notice) => notice.workspaceId === ws.id).map((notice) => notice.type);
+      await until(() => mine().length >= 3);
+      expect(mine()).toEqual(["customer.created", "conversation.created", "message.created"]);
+    } finally {
+      await unlisten();
+    }
   });
 
   it("stores mail with an absurdly long Message-ID, and threads its reply", async () => {

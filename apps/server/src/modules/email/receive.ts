@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "../../platform/db/client.ts";
 import { formatBytes, type FileStore } from "../../platform/files.ts";
 import { inWorkspace } from "../../platform/tenancy.ts";
+import { transactionWithLaterNotices } from "../../platform/events.ts";
 import { storeReceivedAttachment } from "../attachments/service.ts";
 import { storeInboundMessage } from "../conversations/service.ts";
 import type { AttachmentMeta } from "../conversations/schema.ts";
@@ -74,7 +75,7 @@ export async function receiveEmail(deps: EmailDeps, input: IncomingEmail): Promi
 
   const savedKeys: string[] = [];
   try {
-    const result = await deps.db.transaction(async (tx): Promise<ReceiveOutcome> => {
+    const result = await transactionWithLaterNotices(deps.db, async (tx): Promise<ReceiveOutcome> => {
       const [existing] = await tx
         .select({ id: emailMessages.id, conversationId: emailMessages.conversationId })
         .from(emailMessages)
