@@ -27,7 +27,7 @@ const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>R
 The API is at <a href="/api/docs">/api/docs</a>.</p></html>`;
 
 /** The built file a path names, if there is one inside the build folder. */
-function builtFile(root: string, relative: string): string | undefined {
+export function builtFile(root: string, relative: string): string | undefined {
   const file = path.resolve(root, relative);
   if (!file.startsWith(root) || file === path.join(root, "index.html") || /\.(br|gz)$/.test(file)) return undefined;
   return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ? path.relative(root, file) : undefined;

@@ -4,7 +4,7 @@ import { WebSocket, type RawData } from "ws";
 import type { Actor } from "../auth/policy.ts";
 import type { Database } from "../db/client.ts";
 import { EVENTS_CHANNEL, type EventNotice } from "../events.ts";
-import { PRESENCE_CHANNEL, PresenceBoard, PresencePublisher, type PresenceNotice } from "./presence.ts";
+import { PRESENCE_CHANNEL, PresenceBoard, PresencePublisher, type PresenceNotice, type RelayNotice } from "./presence.ts";
 import {
   CLOSE_GOING_AWAY,
   CLOSE_SIGNED_OUT,
@@ -27,6 +27,24 @@ const TYPING_RELAY_MS = 2_000;
 /** Presence and query frames a socket may send in a burst, refilled at `PRESENCE_REFILL_PER_S`. */
 const PRESENCE_BURST = 20;
 const PRESENCE_REFILL_PER_S = 2;
+/** How long another process's word that a workspace has agents connected holds; it repeats it every sweep. */
+const AGENTS_ONLINE_TTL_MS = 20_000;
+
+/** What a conversation's agents are doing, as heard from any process, for those who show it elsewhere (the chat widget). */
+export interface HeardPresence {
+  workspaceId: string;
+  conversationId: string;
+  userName: string;
+  state: PresenceState;
+}
+
+/** Others in this process that follow what the hub hears: committed events, agents' presence, and lost events. */
+export interface RealtimeListener {
+  event(notice: EventNotice): void;
+  presence(heard: HeardPresence): void;
+  /** Events may have been missed (the LISTEN connection dropped and came back). */
+  resync(): void;
+}
 
 export interface RealtimeHubOptions {
   /** How often every socket is pinged; one that has not answered the previous ping by then is dropped. */
@@ -111,6 +129,9 @@ export class RealtimeHub {
   private retry: NodeJS.Timeout | undefined;
   private resubscribing: Promise<void> | undefined;
   private drained: (() => void) | undefined;
+  private readonly listeners: RealtimeListener[] = [];
+  /** Workspaces with agents connected to other processes, and when each process last said so. */
+  private readonly remoteAgents = new Map<string, Map<string, number>>();
 
   constructor(
     private readonly database: Database,
@@ -142,6 +163,42 @@ export class RealtimeHub {
   /** Sockets currently held. */
   get connections(): number {
     return this.actorOf.size;
+  }
+
+  /** Hands every committed event, every heard presence change and every resync to `listener` too. */
+  follow(listener: RealtimeListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Whether a person (a signed-in browser, not an API client) of the workspace has the agent app open, on any process. */
+  agentsOnline(workspaceId: string): boolean {
+    if (this.localAgents(workspaceId)) return true;
+    const now = Date.now();
+    for (const heardAt of this.remoteAgents.get(workspaceId)?.values() ?? []) if (now - heardAt < AGENTS_ONLINE_TTL_MS) return true;
+    return false;
+  }
+
+  private localAgents(workspaceId: string): boolean {
+    for (const socket of this.byWorkspace.get(workspaceId) ?? []) if (this.actorOf.get(socket)?.via === "session") return true;
+    return false;
+  }
+
+  /** Tells the workspace's agents, on every process, that a chat visitor is typing or stopped. */
+  relayVisitorTyping(workspaceId: string, conversationId: string, typing: boolean): void {
+    const notice: RelayNotice = { kind: "visitor.typing", origin: this.origin, workspaceId, conversationId, typing };
+    this.hearRelay(notice);
+    this.publisher?.publish(notice);
+  }
+
+  private hearRelay(notice: RelayNotice): void {
+    if (notice.kind === "agents.online") {
+      let origins = this.remoteAgents.get(notice.workspaceId);
+      if (!origins) this.remoteAgents.set(notice.workspaceId, (origins = new Map()));
+      origins.set(notice.origin, Date.now());
+      return;
+    }
+    const frame = encode({ type: "visitor.typing", conversationId: notice.conversationId, typing: notice.typing });
+    for (const socket of this.byWorkspace.get(notice.workspaceId) ?? []) send(socket, frame);
   }
 
   async start(log: FastifyBaseLogger): Promise<void> {
@@ -188,6 +245,7 @@ export class RealtimeHub {
     socket.on("pong", this.onPong);
     socket.on("close", this.onClose);
     send(socket, encode({ type: "hello", workspaceId: actor.workspaceId, userId: actor.userId }));
+    if (actor.via === "session") this.publisher?.publish({ kind: "agents.online", origin: this.origin, workspaceId: actor.workspaceId });
   }
 
   private remove(socket: WebSocket): void {
@@ -282,15 +340,17 @@ export class RealtimeHub {
   }
 
   private hearRemote(text: string): void {
-    let notice: PresenceNotice;
+    let notice: PresenceNotice | RelayNotice;
     try {
-      notice = JSON.parse(text) as PresenceNotice;
+      notice = JSON.parse(text) as PresenceNotice | RelayNotice;
     } catch (error) {
       this.log?.error({ err: error }, "unreadable presence notice");
       return;
     }
     // This process heard its own notices as it sent them.
-    if (notice.origin !== this.origin) this.hear(notice);
+    if (notice.origin === this.origin) return;
+    if ("kind" in notice) this.hearRelay(notice);
+    else this.hear(notice);
   }
 
   /**
@@ -299,9 +359,10 @@ export class RealtimeHub {
    */
   private hear(notice: PresenceNotice, sender?: WebSocket): void {
     const { state } = this.board.record(notice, Date.now());
-    const peers = this.byWorkspace.get(notice.workspaceId);
+    const { userId, userName, conversationId, at, workspaceId } = notice;
+    for (const listener of this.listeners) listener.presence({ workspaceId, conversationId, userName, state });
+    const peers = this.byWorkspace.get(workspaceId);
     if (!peers) return;
-    const { userId, userName, conversationId, at } = notice;
     const frame = encode({ type: "presence", userId, userName, conversationId, state, at });
     for (const socket of peers) if (socket !== sender) send(socket, frame);
   }
@@ -310,10 +371,15 @@ export class RealtimeHub {
     const now = Date.now();
     const at = new Date(now).toISOString();
     for (const { workspaceId, conversationId, userId, userName } of this.board.sweep(now)) {
+      for (const listener of this.listeners) listener.presence({ workspaceId, conversationId, userName, state: "left" });
       const peers = this.byWorkspace.get(workspaceId);
       if (!peers) continue;
       const frame = encode({ type: "presence", userId, userName, conversationId, state: "left", at });
       for (const socket of peers) send(socket, frame);
+    }
+    if (!this.publisher) return;
+    for (const workspaceId of this.byWorkspace.keys()) {
+      if (this.localAgents(workspaceId)) this.publisher.publish({ kind: "agents.online", origin: this.origin, workspaceId });
     }
   }
 
@@ -325,6 +391,7 @@ export class RealtimeHub {
       this.log?.error({ err: error }, "unreadable event notice");
       return;
     }
+    for (const listener of this.listeners) listener.event(notice);
     const peers = this.byWorkspace.get(notice.workspaceId);
     if (!peers) return;
     const frame = eventFrame(notice);
@@ -384,6 +451,7 @@ export class RealtimeHub {
     this.log?.info("listening again; asking clients to resync");
     // Events committed while the connection was down were never heard: clients refetch what they show.
     for (const socket of this.actorOf.keys()) send(socket, RESYNC);
+    for (const listener of this.listeners) listener.resync();
   }
 
   private async closeSockets(): Promise<void> {

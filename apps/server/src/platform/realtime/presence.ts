@@ -23,6 +23,14 @@ export interface PresenceNotice {
   at: string;
 }
 
+/**
+ * What else travels between processes on the presence channel: a chat visitor typing (held by one process,
+ * shown to agents on all), and which workspaces have agents connected somewhere.
+ */
+export type RelayNotice =
+  | { kind: "visitor.typing"; origin: string; workspaceId: string; conversationId: string; typing: boolean }
+  | { kind: "agents.online"; origin: string; workspaceId: string };
+
 /** A user's presence in a conversation over all of their sockets. */
 export interface UserPresence {
   userName: string;
@@ -138,7 +146,7 @@ export class PresencePublisher {
     private readonly log: () => FastifyBaseLogger | undefined,
   ) {}
 
-  publish(notice: PresenceNotice): void {
+  publish(notice: PresenceNotice | RelayNotice): void {
     this.pending.push(JSON.stringify(notice));
     this.flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.flush());
   }

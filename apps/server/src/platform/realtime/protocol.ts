@@ -18,6 +18,7 @@ export type ServerMessage =
   | { type: "event"; event: Omit<EventNotice, "workspaceId"> }
   | { type: "presence"; userId: string; userName: string; conversationId: string; state: PresenceState; at: string }
   | { type: "presence.snapshot"; conversationId: string; viewers: Viewer[] }
+  | { type: "visitor.typing"; conversationId: string; typing: boolean }
   | { type: "resync" }
   | { type: "pong" }
   | { type: "error"; code: "invalid_message" | "unknown_type" | "rate_limited"; message: string };

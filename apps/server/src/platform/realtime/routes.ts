@@ -13,7 +13,7 @@ export interface RealtimeDeps extends AppDeps {
  * A browser sends its cookies with a WebSocket upgrade from any page, and the same-origin policy
  * does not apply to WebSockets: only the Origin header tells our own app from another site's page.
  */
-function isOwnOrigin(request: FastifyRequest, publicOrigin: string): boolean {
+export function isOwnOrigin(request: FastifyRequest, publicOrigin: string): boolean {
   const origin = request.headers.origin;
   if (!origin) return false;
   if (origin === publicOrigin) return true;
