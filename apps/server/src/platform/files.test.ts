@@ -4,9 +4,13 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { text } from "node:stream/consumers";
+import nodemailer from "nodemailer";
+import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, sharedServer, startTestServer, testConfig, type TestServer } from "../testing/harness.ts";
-import { startS3Server } from "../testing/s3.ts";
+import { createTestMailbox } from "../testing/email.ts";
+import { startS3Server, type S3Server } from "../testing/s3.ts";
+import { SmtpListener } from "../modules/email/smtp-listener.ts";
 import { LocalFileStore, type FileStore } from "./files.ts";
 import { S3FileStore } from "./files-s3.ts";
 
@@ -32,6 +36,8 @@ const stores: { name: string; start(): Promise<StoreUnderTest> }[] = [
   },
   {
     name: "in an S3-compatible bucket",
+    // s3rver on a loopback port stands in for the operator's object store: a fake only at the network edge,
+    // reached over HTTP through the real AWS SDK.
     async start() {
       const s3 = await startS3Server();
       return {
@@ -100,6 +106,8 @@ describe.each(stores)("files $name", ({ start }) => {
     await files.remove(stored.key);
   });
 
+  // The second file is refused after a first multipart part was sent. s3rver does not implement aborting a
+  // multipart upload (it answers 405), so there only the object listing shows that nothing was kept.
   it("refuses a file over the limit and keeps nothing of it, however far it got", async () => {
     const workspaceId = randomUUID();
     for (const [size, limit] of [[2048, 1024], [6 * 1024 * 1024, 5 * 1024 * 1024 + 512 * 1024]] as const) {
@@ -145,5 +153,53 @@ describe.each(stores)("files $name", ({ start }) => {
     const foreign = await other.api.fetch(`/api/v1/attachments/${id}`);
     expect(foreign.status).toBe(404);
     expect(await text(foreign.body!)).not.toContain("Invoice 1001");
+  });
+});
+
+describe("mail received with files kept in an S3-compatible bucket", () => {
+  let s3: S3Server;
+  let server: TestServer;
+  let listener: SmtpListener;
+
+  beforeAll(async () => {
+    s3 = await startS3Server();
+    server = await startTestServer({ config: testConfig(s3.env), database: (await sharedServer()).database });
+    listener = new SmtpListener({ db: server.database.db, files: server.files, email: { ...server.config.email, smtpPort: 0, smtpHost: "127.0.0.1" }, log: pino({ level: "silent" }) });
+    await listener.start();
+  });
+
+  afterAll(async () => {
+    await listener?.stop();
+    await server?.close();
+    await s3?.close();
+  });
+
+  it("keeps the source and the attachment in the bucket, and serves the attachment to the workspace", async () => {
+    const ws = await createTestWorkspace(server);
+    const mailbox = await createTestMailbox(server, ws);
+    const photo = randomBytes(300 * 1024);
+    await nodemailer.createTransport({ host: "127.0.0.1", port: listener.port!, secure: false, ignoreTLS: true }).sendMail({
+      from: "Sam Doe <sam@example.net>",
+      to: mailbox.address,
+      subject: "The broken zip",
+      text: "A photo of the zip.",
+      attachments: [{ filename: "zip.jpg", contentType: "image/jpeg", content: photo }],
+    });
+
+    // Acknowledged only once stored: the source as it arrived and the attachment taken out of it are in the bucket.
+    expect(await s3.listKeys(`rapport/${ws.id}/`)).toHaveLength(2);
+    const conversations = await ws.api.get<{ items: { id: string }[] }>("/api/v1/conversations");
+    const messages = await ws.api.get<{ items: { attachments: { id: string; filename: string; size: number }[] }[] }>(`/api/v1/conversations/${conversations.body.items[0]!.id}/messages`);
+    const [attachment] = messages.body.items[0]!.attachments;
+    expect(attachment).toMatchObject({ filename: "zip.jpg", size: photo.length });
+
+    const download = await ws.api.fetch(`/api/v1/attachments/${attachment!.id}`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-disposition")).toMatch(/^attachment; filename="zip.jpg"/);
+    expect(download.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(Buffer.from(await download.arrayBuffer()).equals(photo)).toBe(true);
+
+    const other = await createTestWorkspace(server, "Other");
+    expect((await other.api.fetch(`/api/v1/attachments/${attachment!.id}`)).status).toBe(404);
   });
 });
