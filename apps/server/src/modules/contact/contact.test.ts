@@ -135,7 +135,7 @@ describe("contact form", () => {
     expect(page).toMatch(/<p class="error" id="contact-message-error">/);
     expect(page).toMatch(/id="contact-message"[^>]*aria-describedby="contact-message-error"[^>]*aria-invalid="true"/);
     expect(page).toMatch(/id="contact-email"[^>]*aria-describedby="contact-email-error contact-email-hint"/);
-    expect(page).toContain("Enter order number.");
+    expect(page).toContain("Answer &quot;Order number&quot;.");
     expect(page).toContain("&quot;setup.exe&quot; is not a file type we accept");
     expect(page).toContain("Your files were not kept");
     expect(page).toContain('value="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"');

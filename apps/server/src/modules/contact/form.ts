@@ -100,7 +100,7 @@ export function checkSubmission(
   const errors: FieldErrors = new Map();
   const text = (name: "name" | "email" | "subject" | "message", label: string) => {
     const value = (submission[name] ?? "").trim();
-    if (!value) errors.set(name, t.required(label));
+    if (!value) errors.set(name, t.missing[name]);
     else if (value.length > LIMITS[name]) errors.set(name, t.tooLong(label, LIMITS[name]));
     return value;
   };

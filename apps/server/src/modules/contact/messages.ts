@@ -17,6 +17,8 @@ export interface ContactMessages {
   send: string;
   honeypot: string;
   errorsTitle: string;
+  /** What each of the form's own fields asks for when left empty. */
+  missing: { name: string; email: string; subject: string; message: string };
   required: (label: string) => string;
   tooLong: (label: string, max: number) => string;
   invalidEmail: string;
@@ -54,7 +56,8 @@ const en: ContactMessages = {
   send: "Send message",
   honeypot: "Leave this field empty",
   errorsTitle: "Please check the form",
-  required: (label) => `Enter ${label.toLowerCase()}.`,
+  missing: { name: "Enter your name.", email: "Enter your email address.", subject: "Enter a subject.", message: "Write your message." },
+  required: (label) => `Answer "${label}".`,
   tooLong: (label, max) => `${label} can be at most ${max} characters.`,
   invalidEmail: "Enter an email address like name@example.com.",
   invalidChoice: (label) => `Choose one of the options for ${label.toLowerCase()}.`,
@@ -91,7 +94,8 @@ const es: ContactMessages = {
   send: "Enviar mensaje",
   honeypot: "Deja este campo vacío",
   errorsTitle: "Revisa el formulario",
-  required: (label) => `Completa el campo «${label}».`,
+  missing: { name: "Escribe tu nombre.", email: "Escribe tu correo electrónico.", subject: "Escribe un asunto.", message: "Escribe tu mensaje." },
+  required: (label) => `Responde a «${label}».`,
   tooLong: (label, max) => `«${label}» admite como máximo ${max} caracteres.`,
   invalidEmail: "Escribe una dirección como nombre@ejemplo.com.",
   invalidChoice: (label) => `Elige una de las opciones de «${label}».`,

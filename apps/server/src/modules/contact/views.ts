@@ -124,7 +124,7 @@ export function sendThanks(reply: FastifyReply, settings: ContactFormSettings, l
   const body = html`<div class="card">
 <h1>${t.sentTitle}</h1>
 <p class="lead">${t.sentLead}</p>
-${number !== undefined && html`<p>${t.referenceIs}:</p><p class="reference" data-testid="reference">#${number}</p><p>${t.sentNext}</p>`}
+${number !== undefined && html`<p class="reference-label">${t.referenceIs}</p><p class="reference" data-testid="reference">#${number}</p><p>${t.sentNext}</p>`}
 <p><a href="${path}?lang=${lang}">${t.sendAnother}</a></p>
 </div>`;
   return send(reply, settings, lang, t.sentTitle, body, `${path}/sent`);
