@@ -40,7 +40,7 @@ export class S3FileStore implements FileStore {
     const body = pipeline(source, meter, () => undefined);
     // Heard before the upload hears of it: a failing source destroys the meter with the source's own error.
     let bodyError: unknown;
-    body.once("error", (error) => (bodyError = error));
+    body.on("error", (error) => (bodyError ??= error));
     // The source's length is unknown: the upload sends it in parts as it arrives (one part in memory at a time),
     // and a body that fails or runs over the limit aborts the multipart upload, so no object is left behind.
     const upload = new Upload({
