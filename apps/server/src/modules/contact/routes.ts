@@ -9,6 +9,7 @@ import { pickLanguage, PUBLIC_LANGUAGES, type PublicLanguage } from "../../platf
 import { cleanFilename } from "../attachments/service.ts";
 import { checkSubmission, ContactBody, LIMITS, submissionFromForm, type ContactSubmission, type ReceivedUpload } from "./form.ts";
 import { CONTACT_MESSAGES } from "./messages.ts";
+import { originAllowed } from "../widget/settings.ts";
 import { readContactFormSettings, type ContactFormSettings } from "./settings.ts";
 import { submitContactForm } from "./service.ts";
 import { contactPath, sendContactForm, sendProblem, sendThanks } from "./views.ts";
@@ -41,10 +42,10 @@ function languageOf(request: FastifyRequest): PublicLanguage {
  * workspace's allowed sites (an embedded form), or no browser at all. Anything else is a page elsewhere
  * posting in a visitor's name, and is refused.
  */
-function originAllowed(request: FastifyRequest, settings: ContactFormSettings, publicUrl: string): boolean {
+function postAllowed(request: FastifyRequest, settings: ContactFormSettings, publicUrl: string): boolean {
   const origin = request.headers.origin;
   if (origin === undefined) return true;
-  return origin === new URL(publicUrl).origin || origin === `${request.protocol}://${request.host}` || settings.allowedOrigins.includes(origin);
+  return origin === new URL(publicUrl).origin || origin === `${request.protocol}://${request.host}` || originAllowed(settings.allowedOrigins, origin);
 }
 
 async function readMultipart(request: FastifyRequest, fileLimit: number): Promise<void> {
@@ -83,8 +84,8 @@ export async function registerContactRoutes(app: App, deps: AppDeps): Promise<vo
       }
       formSettings.set(request, settings);
       const origin = request.headers.origin;
-      if (origin && settings.allowedOrigins.includes(origin)) reply.header("access-control-allow-origin", origin).header("vary", "origin");
-      if (request.method === "POST" && !originAllowed(request, settings, deps.config.publicUrl)) {
+      if (origin && originAllowed(settings.allowedOrigins, origin)) reply.header("access-control-allow-origin", origin).header("vary", "origin");
+      if (request.method === "POST" && !postAllowed(request, settings, deps.config.publicUrl)) {
         if (wantsJson(request)) return reply.status(403).send(errorBody("forbidden", "Posts to this form are accepted only from the workspace's allowed origins."));
         return sendProblem(reply, pickLanguage(request), "refused", 403, settings);
       }
