@@ -80,6 +80,7 @@ export const MessageSchema = Type.Object({
   attachments: Type.Array(AttachmentSchema),
   externalId: Type.Union([Type.String(), Type.Null()]),
   mentions: Type.Array(Uuid),
+  seq: Type.Union([Type.Integer(), Type.Null()], { description: "The message's place in its conversation; grows in the order messages were stored." }),
   delivery: Type.Union([
     Type.Object({ status: Type.Enum(DELIVERY_STATUSES), error: Type.Union([Type.String(), Type.Null()]) }, { description: "How a reply sent through its channel (email) is getting on." }),
     Type.Null(),
@@ -98,6 +99,7 @@ export const presentMessage = (m: Message) => ({
   attachments: m.attachments,
   externalId: m.externalId,
   mentions: m.mentions,
+  seq: m.seq,
   delivery: m.deliveryStatus ? { status: m.deliveryStatus, error: m.deliveryError } : null,
   createdAt: m.createdAt.toISOString(),
 });

@@ -373,13 +373,14 @@ const NOT_BUILT = { error: { code: "not_found", message: "The chat widget has no
 
 /**
  * The loader (`/widget.js`) and the chat bundle with its assets (`/widget/…`), from the widget's build. The loader
- * keeps its name, so it is cached briefly; hashed files are cached for good. Any site may load them.
+ * keeps its name, so it is cached briefly; hashed files are cached for good. Any site may load them. Files go out
+ * through the agent app's static sender (`registerWebApp`), with its pre-compressed .br and .gz.
  */
-function registerWidgetScripts(app: App): void {
+export function registerWidgetScripts(app: App, root = WIDGET_DIST_DIR): void {
   const serve = (reply: FastifyReply, relative: string) => {
-    const file = builtFile(WIDGET_DIST_DIR, relative);
+    const file = builtFile(root, relative);
     if (!file) {
-      const built = fs.existsSync(path.join(WIDGET_DIST_DIR, "widget.js"));
+      const built = fs.existsSync(path.join(root, "widget.js"));
       return reply.status(404).send(built ? { error: { code: "not_found", message: `The widget has no file ${relative}; reload the page for the current version.` } } : NOT_BUILT);
     }
     const hashed = file.startsWith(`assets${path.sep}`);
@@ -389,7 +390,7 @@ function registerWidgetScripts(app: App): void {
       .header("x-content-type-options", "nosniff")
       .header("vary", "accept-encoding")
       .header("cache-control", hashed ? "public, max-age=31536000, immutable" : "public, max-age=300");
-    return reply.sendFile(file, WIDGET_DIST_DIR, { cacheControl: false });
+    return reply.sendFile(file, root, { cacheControl: false });
   };
   const script = { config: hidden, schema: { hide: true } };
   app.get("/widget.js", script, (_request, reply) => serve(reply, "widget.js"));

@@ -1,9 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import Fastify from "fastify";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { ApiClient, createTestWorkspace, sharedServer, until, type ApiResponse, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
+import { registerWebApp } from "../../platform/http/web-app.ts";
+import { ApiClient, createConversation, createTestWorkspace, sharedServer, until, type ApiResponse, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
 import type { WidgetServerFrame } from "./protocol.ts";
+import { registerWidgetScripts } from "./routes.ts";
 import { signIdentity } from "./service.ts";
+import { withinBusinessHours } from "./settings.ts";
+import { login } from "../workspaces/service.ts";
 
 interface Session {
   token: string;
@@ -105,6 +115,27 @@ class Widget {
   socket(token: string): Promise<VisitorSocket> {
     return VisitorSocket.open(this.server.url, token, this.origin);
   }
+}
+
+/** The agent app's realtime socket, signed in with the owner's session. */
+async function agentSocket(server: TestServer, ws: TestWorkspace): Promise<{ socket: WebSocket; frames: Record<string, unknown>[] }> {
+  const grant = await login(server.database.db, { email: ws.ownerEmail, password: ws.password, workspace: ws.slug, sessionDays: 1, maxAttempts: 10 });
+  const socket = new WebSocket(`${server.url.replace(/^http/, "ws")}/api/v1/realtime`, { headers: { cookie: `rapport_session=${grant.token}`, origin: server.url } });
+  const frames: Record<string, unknown>[] = [];
+  socket.on("message", (data) => frames.push(JSON.parse(data.toString()) as Record<string, unknown>));
+  await new Promise((resolve, reject) => {
+    socket.once("open", resolve);
+    socket.once("error", reject);
+  });
+  await until(() => frames.some((frame) => frame.type === "hello"));
+  return { socket, frames };
+}
+
+async function upload(server: TestServer, token: string, filename: string, type: string, bytes: Uint8Array): Promise<ApiResponse<{ id: string; url: string; error?: { code: string } }>> {
+  const form = new FormData();
+  form.append("file", new Blob([bytes], { type }), filename);
+  const response = await fetch(`${server.url}/widget/v1/attachments`, { method: "POST", body: form, headers: { "x-rapport-visitor": token } });
+  return { status: response.status, body: (await response.json()) as { id: string; url: string }, headers: response.headers };
 }
 
 const reply = (ws: TestWorkspace, conversationId: string, text: string, kind = "reply") => ws.api.post<{ id: string }>(`/api/v1/conversations/${conversationId}/messages`, { text, kind });
@@ -332,5 +363,234 @@ describe("chat widget", () => {
       const visitor = await ws.api.get<{ verified: boolean; email: string }>(`/api/v1/conversations/${ack.conversationId}/visitor`);
       expect(visitor.body).toMatchObject({ verified: false, email: "bea@example.test" });
     });
+  });
+  describe("origins", () => {
+    let guarded: TestWorkspace;
+
+    beforeAll(async () => {
+      guarded = await createTestWorkspace(server, "Guarded shop");
+      await guarded.api.patch("/api/v1/widget/settings", { allowedOrigins: ["https://shop.example", "http://localhost:*"] });
+    });
+
+    it("answers allowed origins with CORS and refuses the rest with 403 origin_refused", async () => {
+      for (const origin of ["https://shop.example", "http://localhost:5173", "http://localhost:41234", server.url]) {
+        const response = await new Widget(server, guarded.slug, origin).config();
+        expect(response.status, origin).toBe(200);
+        expect(response.headers.get("access-control-allow-origin"), origin).toBe(origin);
+      }
+      for (const origin of ["https://evil.example", "https://shop.example.evil.example", "http://127.0.0.1:5173"]) {
+        const refused = new Widget(server, guarded.slug, origin);
+        const config = await refused.config();
+        expect(config.status, origin).toBe(403);
+        expect((config.body as unknown as { error: { code: string } }).error.code).toBe("origin_refused");
+        expect(config.headers.get("access-control-allow-origin")).toBeNull();
+        expect((await refused.session()).status, origin).toBe(403);
+      }
+    });
+
+    it("answers a preflight only for an origin some workspace allows", async () => {
+      const preflight = (origin: string) =>
+        fetch(`${server.url}/widget/v1/session`, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type, x-rapport-visitor" } });
+      const allowed = await preflight("https://shop.example");
+      expect(allowed.status).toBe(204);
+      expect(allowed.headers.get("access-control-allow-origin")).toBe("https://shop.example");
+      expect(allowed.headers.get("access-control-allow-headers")).toContain("x-rapport-visitor");
+      const refused = await preflight("https://evil.example");
+      expect(refused.status).toBe(403);
+      expect(refused.headers.get("access-control-allow-origin")).toBeNull();
+    });
+
+    it("closes a socket opened from another origin with 4403, and a token used from there too", async () => {
+      const session = await new Widget(server, guarded.slug, "https://shop.example").start();
+      const socket = await new Widget(server, guarded.slug, "https://evil.example").socket(session.token);
+      expect(await socket.closed()).toBe(4403);
+      const frames = await new Widget(server, guarded.slug, "https://evil.example").frames(session.token, [{ type: "ping" }]);
+      expect(frames.status).toBe(403);
+    });
+  });
+
+  describe("live with agents", () => {
+    it("relays typing both ways, read marks both ways, and says whether anyone is there", async () => {
+      const shop = await createTestWorkspace(server, "Live shop");
+      const live = new Widget(server, shop.slug);
+      expect((await live.config()).body.open).toBe(false);
+      const session = await live.start();
+      const visitor = await live.socket(session.token);
+      visitor.send({ type: "send", clientId: randomUUID(), text: "Anyone there?" });
+      const { conversationId } = await visitor.waitFor("ack");
+
+      const agent = await agentSocket(server, shop);
+      expect((await live.config()).body.open).toBe(true);
+      agent.socket.send(JSON.stringify({ type: "presence", conversationId, state: "typing" }));
+      expect(await visitor.waitFor("typing", (frame) => frame.typing)).toEqual({ type: "typing", typing: true, agentName: "Olive Owner" });
+      expect(await visitor.waitFor("read")).toEqual({ type: "read", seq: 1 });
+      agent.socket.send(JSON.stringify({ type: "presence", conversationId, state: "viewing" }));
+      await visitor.waitFor("typing", (frame) => !frame.typing);
+
+      visitor.send({ type: "typing", typing: true });
+      await until(() => agent.frames.some((frame) => frame.type === "visitor.typing" && frame.conversationId === conversationId && frame.typing === true));
+
+      const agentReply = await reply(shop, conversationId, "Here!");
+      const pushed = await visitor.waitFor("message", (frame) => frame.message.id === agentReply.body.id);
+      visitor.send({ type: "read", seq: pushed.message.seq });
+      await until(() => agent.frames.some((frame) => frame.type === "event" && (frame.event as { type: string; payload: { seq: number } }).type === "widget.visitor_read"));
+
+      const seen = await shop.api.get<Record<string, unknown>>(`/api/v1/conversations/${conversationId}/visitor`);
+      expect(seen.status).toBe(200);
+      expect(seen.body).toMatchObject({ visitorId: session.visitorId, verified: false, verifiedUserId: null, online: true });
+
+      visitor.send({ type: "page", url: "https://shop.example/checkout", title: "Checkout" });
+      await until(async () => (await shop.api.get<{ context: { url?: string } }>(`/api/v1/conversations/${conversationId}/visitor`)).body.context.url === "https://shop.example/checkout");
+
+      agent.socket.close();
+      visitor.close();
+      await until(async () => (await live.config()).body.open === false);
+    });
+
+    it("is closed outside business hours, in the workspace's time zone", async () => {
+      const hours = { timeZone: "Europe/Madrid", days: { mon: [["09:00", "17:00"]] as [string, string][] } };
+      // Monday 30 November 2026: 08:30 UTC is 09:30 in Madrid.
+      expect(withinBusinessHours(hours, new Date("2026-11-30T08:30:00Z"))).toBe(true);
+      expect(withinBusinessHours(hours, new Date("2026-11-30T07:30:00Z"))).toBe(false);
+      expect(withinBusinessHours(hours, new Date("2026-11-30T16:30:00Z"))).toBe(false);
+      expect(withinBusinessHours(hours, new Date("2026-12-01T10:00:00Z"))).toBe(false);
+      expect(withinBusinessHours(null, new Date())).toBe(true);
+
+      const shop = await createTestWorkspace(server, "Closed shop");
+      await shop.api.patch("/api/v1/widget/settings", { businessHours: { timeZone: "UTC", days: {} } });
+      const agent = await agentSocket(server, shop);
+      expect((await new Widget(server, shop.slug).config()).body.open).toBe(false);
+      agent.socket.close();
+    });
+
+    it("takes an address for the answer when no one can chat", async () => {
+      const session = await widget.start();
+      const left = await new ApiClient(server.url).post("/widget/v1/email", { email: "Later@Example.test" }, { "x-rapport-visitor": session.token });
+      expect(left.status).toBe(204);
+      const socket = await widget.socket(session.token);
+      socket.send({ type: "send", clientId: randomUUID(), text: "Please write back" });
+      const { conversationId } = await socket.waitFor("ack");
+      socket.close();
+      const seen = await ws.api.get<{ email: string }>(`/api/v1/conversations/${conversationId}/visitor`);
+      expect(seen.body.email).toBe("later@example.test");
+      const bad = await new ApiClient(server.url).post<{ error: { code: string } }>("/widget/v1/email", { email: "not an address" }, { "x-rapport-visitor": session.token });
+      expect(bad.status).toBe(400);
+    });
+
+    it("has no visitor for a conversation from another channel", async () => {
+      const { conversation } = await createConversation(ws);
+      const none = await ws.api.get<{ error: { code: string } }>(`/api/v1/conversations/${conversation.id}/visitor`);
+      expect(none.status).toBe(404);
+      expect(none.body.error.code).toBe("no_visitor");
+    });
+  });
+
+  describe("files", () => {
+    it("takes pictures and documents within the limits, for that visitor and agents only", async () => {
+      const session = await widget.start();
+      const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+      const stored = await upload(server, session.token, "photo.png", "image/png", png);
+      expect(stored.status).toBe(201);
+      expect(stored.body.url).toBe(`${server.config.publicUrl}/widget/v1/attachments/${stored.body.id}`);
+      const refusedType = await upload(server, session.token, "tool.exe", "application/x-msdownload", new Uint8Array([1]));
+      expect(refusedType.status).toBe(415);
+      const tooBig = await upload(server, session.token, "big.pdf", "application/pdf", new Uint8Array(10 * 1024 * 1024 + 1));
+      expect(tooBig.status).toBe(413);
+
+      const other = await widget.start();
+      const stolen = await widget.frames(other.token, [{ type: "send", clientId: randomUUID(), text: "mine now", attachmentIds: [stored.body.id] }]);
+      expect(stolen.body.frames[0]).toMatchObject({ type: "rejected", code: "attachment_not_found" });
+      expect((await fetch(`${server.url}/widget/v1/attachments/${stored.body.id}?token=${other.token}`)).status).toBe(404);
+
+      const sent = await widget.frames(session.token, [{ type: "send", clientId: randomUUID(), text: "", attachmentIds: [stored.body.id] }]);
+      expect(sent.body.frames[0]).toMatchObject({ type: "ack" });
+      const synced = await widget.frames(session.token, [{ type: "sync", after: 0 }]);
+      expect(synced.body.frames[0]).toMatchObject({ type: "synced", messages: [expect.objectContaining({ attachments: [expect.objectContaining({ id: stored.body.id, filename: "photo.png", contentType: "image/png", size: png.length })] })] });
+      const mine = await fetch(`${server.url}/widget/v1/attachments/${stored.body.id}?token=${session.token}`);
+      expect(mine.status).toBe(200);
+      expect(mine.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(new Uint8Array(await mine.arrayBuffer())).toEqual(png);
+      const agentCopy = await ws.api.fetch(`/api/v1/attachments/${stored.body.id}`);
+      expect(agentCopy.status).toBe(200);
+    });
+  });
+
+  describe("tenancy", () => {
+    it("keeps a visitor of one workspace out of another's conversations, files and settings", async () => {
+      const other = await createTestWorkspace(server, "Other shop");
+      const otherWidget = new Widget(server, other.slug);
+      const inA = await widget.start();
+      const aFrames = await widget.frames(inA.token, [{ type: "send", clientId: randomUUID(), text: "zebracorn secret" }]);
+      const aConversation = (aFrames.body.frames[0] as { conversationId: string }).conversationId;
+      const file = await upload(server, inA.token, "secret.txt", "text/plain", new TextEncoder().encode("zebracorn"));
+
+      // A's token offered to B's widget is a stranger there: a new visitor with nothing of A's.
+      const inB = await otherWidget.start({ token: inA.token });
+      expect(inB.token).not.toBe(inA.token);
+      expect(inB.visitorId).not.toBe(inA.visitorId);
+      expect(inB.conversationId).toBeNull();
+      const bSync = await otherWidget.frames(inB.token, [{ type: "sync", after: 0 }]);
+      expect(JSON.stringify(bSync.body)).not.toContain("zebracorn");
+      expect((await fetch(`${server.url}/widget/v1/attachments/${file.body.id}?token=${inB.token}`)).status).toBe(404);
+      const bSend = await otherWidget.frames(inB.token, [{ type: "send", clientId: randomUUID(), text: "hello B", attachmentIds: [file.body.id] }]);
+      expect(bSend.body.frames[0]).toMatchObject({ type: "rejected", code: "attachment_not_found" });
+      expect((await other.api.get(`/api/v1/conversations/${aConversation}/visitor`)).status).toBe(404);
+      // A visitor token is no credential for the admin API.
+      expect((await new ApiClient(server.url).get("/api/v1/widget/settings", { "x-rapport-visitor": inA.token })).status).toBe(401);
+      const aMessages = await ws.api.get<{ items: unknown[] }>(`/api/v1/conversations/${aConversation}/messages`);
+      expect(aMessages.body.items).toHaveLength(1);
+    });
+  });
+});
+
+describe("the widget's scripts", () => {
+  let root: string;
+  let empty: string;
+
+  beforeAll(async () => {
+    root = `${await fs.mkdtemp(path.join(os.tmpdir(), "rapport-widget-"))}/`;
+    empty = `${await fs.mkdtemp(path.join(os.tmpdir(), "rapport-widget-empty-"))}/`;
+    await fs.mkdir(path.join(root, "assets"));
+    await fs.writeFile(path.join(root, "widget.js"), "console.log('loader')");
+    await fs.writeFile(path.join(root, "widget.js.gz"), gzipSync("console.log('loader')"));
+    await fs.writeFile(path.join(root, "assets", "chat-abc123.js"), "console.log('chat')");
+  });
+
+  afterAll(async () => {
+    await fs.rm(root, { recursive: true, force: true });
+    await fs.rm(empty, { recursive: true, force: true });
+  });
+
+  async function serve(dir: string) {
+    const app = Fastify().withTypeProvider<TypeBoxTypeProvider>();
+    await registerWebApp(app, empty);
+    registerWidgetScripts(app, dir);
+    await app.ready();
+    return app;
+  }
+
+  it("serves the loader briefly cached and the hashed bundle for good, to any site", async () => {
+    const app = await serve(root);
+    const loader = await app.inject({ url: "/widget.js", headers: { "accept-encoding": "gzip" } });
+    expect(loader.statusCode).toBe(200);
+    expect(loader.headers["content-encoding"]).toBe("gzip");
+    expect(loader.headers["cache-control"]).toBe("public, max-age=300");
+    expect(loader.headers["access-control-allow-origin"]).toBe("*");
+    expect(loader.headers["x-content-type-options"]).toBe("nosniff");
+    const chat = await app.inject({ url: "/widget/assets/chat-abc123.js" });
+    expect(chat.statusCode).toBe(200);
+    expect(chat.body).toBe("console.log('chat')");
+    expect(chat.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect((await app.inject({ url: "/widget/assets/chat-old.js" })).statusCode).toBe(404);
+    expect((await app.inject({ url: "/widget/../package.json" })).statusCode).toBe(404);
+    await app.close();
+  });
+
+  it("says clearly when the widget has not been built", async () => {
+    const app = await serve(empty);
+    const response = await app.inject({ url: "/widget.js" });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ error: { message: expect.stringContaining("npm run build:widget") } });
+    await app.close();
   });
 });
