@@ -74,6 +74,10 @@ const CASES: Record<string, Case> = {
   "GET /api/v1/conversations/{id}/messages": { expect: "not_found", id: (f) => f.conversationId },
   "POST /api/v1/conversations/{id}/messages": { expect: "not_found", id: (f) => f.conversationId, body: () => ({ text: "Injected" }) },
   "GET /api/v1/conversations/{id}/events": { expect: "not_found", id: (f) => f.conversationId },
+  "GET /api/v1/conversations/{id}/visitor": { expect: "not_found", id: (f) => f.conversationId },
+  "GET /api/v1/widget/settings": { expect: "no_leak" },
+  "PATCH /api/v1/widget/settings": { expect: "no_leak", body: () => ({ appearance: { title: "B's widget" }, allowedOrigins: ["https://b.example"] }) },
+  "POST /api/v1/widget/settings/rotate-secret": { expect: "no_leak" },
   "POST /api/v1/conversations/bulk": {
     expect: "no_leak",
     body: (f) => ({ ids: [f.conversationId], status: "closed", assigneeId: null, addTags: ["hijacked"] }),
