@@ -4,7 +4,7 @@ import { Composer } from "./composer.tsx";
 import { AwayNotice, PreChatForm } from "./forms.tsx";
 import type { ChatSession } from "./session.ts";
 import { chatStrings, type Strings } from "./strings.ts";
-import type { WidgetHost } from "../shared/host.ts";
+import { LOCALE_DIRECTION, type WidgetHost } from "../shared/host.ts";
 
 interface AppProps {
   host: WidgetHost;
@@ -16,10 +16,15 @@ interface AppProps {
   onDismissTeaser(): void;
 }
 
+/** The session's state, as snapshots: each change makes a new object. */
 function useSession(session: ChatSession) {
-  const [, setVersion] = useState(0);
-  useEffect(() => session.subscribe(() => setVersion((version) => version + 1)), [session]);
-  return session.state;
+  const [state, setState] = useState(session.state);
+  useEffect(() => {
+    // A change between the first render and this subscription would otherwise go unseen.
+    setState(session.state);
+    return session.subscribe(() => setState(session.state));
+  }, [session]);
+  return state;
 }
 
 export function App({ host, session, open, teaser, onOpen, onClose, onDismissTeaser }: AppProps) {
@@ -27,7 +32,7 @@ export function App({ host, session, open, teaser, onOpen, onClose, onDismissTea
   const side = host.config.appearance.position;
   if (!open) {
     return teaser ? (
-      <div class="teaser" data-side={side} dir={host.rtl ? "rtl" : "ltr"} role="status">
+      <div class="teaser" data-side={side} dir={LOCALE_DIRECTION[host.locale]} lang={host.locale} role="status">
         <button type="button" class="teaser-text" onClick={onOpen}>
           {teaser}
         </button>
@@ -50,7 +55,8 @@ function Panel({ host, session, t, onClose }: { host: WidgetHost; session: ChatS
 
   // Focus moves into the panel on open; the loader's launcher gets it back on close.
   useEffect(() => {
-    panel.current?.querySelector<HTMLElement>("textarea, input, select, button:not(.close)")?.focus();
+    const fields = panel.current?.querySelector<HTMLElement>("#rapport-composer") ?? panel.current?.querySelector<HTMLElement>("input, textarea, select");
+    fields?.focus();
   }, [needsPreChat]);
 
   useEffect(() => {
@@ -67,7 +73,7 @@ function Panel({ host, session, t, onClose }: { host: WidgetHost; session: ChatS
       ref={panel}
       class="panel"
       data-side={appearance.position}
-      dir={host.rtl ? "rtl" : "ltr"}
+      dir={LOCALE_DIRECTION[host.locale]}
       lang={host.locale}
       role="dialog"
       aria-labelledby="rapport-title"
@@ -142,7 +148,7 @@ function Message({ message, session }: { message: WidgetMessage; session: ChatSe
 function Bubble({ text, attachments, session }: { text: string; attachments: WidgetMessage["attachments"]; session: ChatSession }) {
   return (
     <div class="bubble">
-      {text && <p>{text}</p>}
+      {text && <p dir="auto">{text}</p>}
       {attachments.map((attachment) =>
         attachment.contentType.startsWith("image/") ? (
           <a key={attachment.id} href={session.attachmentUrl(attachment)} target="_blank" rel="noopener noreferrer">

@@ -83,6 +83,7 @@ export function Composer({ session, t }: { session: ChatSession; t: Strings }) {
           id="rapport-composer"
           ref={input}
           rows={1}
+          dir="auto"
           value={text}
           placeholder={t.composerPlaceholder}
           onInput={(event) => {

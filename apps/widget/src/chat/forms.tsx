@@ -24,7 +24,7 @@ export function PreChatForm({ fields, t, onSubmit }: { fields: FormField[]; t: S
               {field.required && <span class="hint"> ({t.required})</span>}
             </label>
             {field.type === "textarea" ? (
-              <textarea id={id} name={field.key} required={field.required} rows={3} />
+              <textarea id={id} name={field.key} required={field.required} rows={3} dir="auto" />
             ) : field.type === "select" ? (
               <select id={id} name={field.key} required={field.required}>
                 <option value="" />
@@ -35,7 +35,7 @@ export function PreChatForm({ fields, t, onSubmit }: { fields: FormField[]; t: S
             ) : field.type === "email" ? (
               <input id={id} name={field.key} type="email" required={field.required} autoComplete="email" />
             ) : (
-              <input id={id} name={field.key} type="text" required={field.required} />
+              <input id={id} name={field.key} type="text" required={field.required} dir="auto" />
             )}
           </div>
         );

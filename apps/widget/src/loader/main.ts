@@ -100,7 +100,6 @@ async function start(script: HTMLScriptElement): Promise<void> {
     return loading;
   };
 
-  const rtl = getComputedStyle(document.documentElement).direction === "rtl";
   const identity = (window as { RapportSettings?: Identity }).RapportSettings;
   const host: WidgetHost = {
     origin,
@@ -108,7 +107,6 @@ async function start(script: HTMLScriptElement): Promise<void> {
     config,
     identity: identity?.userId && identity.signature ? identity : undefined,
     locale,
-    rtl,
     root,
     container,
     launcher,

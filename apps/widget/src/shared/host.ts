@@ -2,6 +2,11 @@
 
 export type Locale = "en" | "es";
 export const LOCALES: readonly Locale[] = ["en", "es"];
+/**
+ * The panel is laid out in the direction of the language it speaks, whatever the page's: Spanish on an Arabic
+ * page still reads left to right. What people write is shown in its own direction (`dir="auto"`).
+ */
+export const LOCALE_DIRECTION: Record<Locale, "ltr" | "rtl"> = { en: "ltr", es: "ltr" };
 
 export interface FormField {
   key: string;
@@ -55,7 +60,6 @@ export interface WidgetHost {
   config: WidgetConfig;
   identity: Identity | undefined;
   locale: Locale;
-  rtl: boolean;
   root: ShadowRoot;
   /** Where the chat draws its panel. */
   container: HTMLElement;

@@ -1,0 +1,270 @@
+import { createHmac } from "node:crypto";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "@playwright/test";
+import { baseURL } from "./support/env.ts";
+import { expect, screenshot, test, type Api } from "./support/fixtures.ts";
+import { HostSite, type HostPageOptions } from "./support/host-page.ts";
+
+/**
+ * The chat widget on someone else's website: a page on another origin embeds it with the install snippet,
+ * under a strict Content-Security-Policy, and a visitor chats with an agent who answers through the API.
+ */
+
+interface WidgetSettings {
+  identitySecret: string;
+}
+
+interface ApiMessage {
+  id: string;
+  kind: string;
+  text: string;
+}
+
+let site: HostSite;
+const visitors: BrowserContext[] = [];
+test.beforeAll(async () => {
+  site = await HostSite.start();
+});
+test.afterEach(async () => {
+  for (const visitor of visitors.splice(0)) await visitor.close();
+});
+test.afterAll(async () => {
+  await site.stop();
+});
+
+/** Allows the host site's origin (and only it) and answers with the workspace's slug and identity secret. */
+async function prepareWidget(api: Api, changes: Record<string, unknown> = {}): Promise<{ workspace: string; secret: string }> {
+  const response = await api.request.patch("/api/v1/widget/settings", { data: { enabled: true, allowedOrigins: [site.origin], businessHours: null, ...changes } });
+  expect(response.status(), await response.text()).toBe(200);
+  const settings = await api.get<WidgetSettings>("/api/v1/widget/settings");
+  const { slug } = await api.get<{ slug: string }>("/api/v1/workspace");
+  return { workspace: slug, secret: settings.identitySecret };
+}
+
+/** A visitor: a browser of their own, nothing shared with the signed-in agent. */
+async function visit(browser: Browser, options: HostPageOptions, context: BrowserContextOptions = {}, origin = site.origin): Promise<{ page: Page; problems: string[] }> {
+  const visitor = await browser.newContext({ storageState: { cookies: [], origins: [] }, locale: "en-US", ...context });
+  visitors.push(visitor);
+  const page = await visitor.newPage();
+  // Anything the host's policy blocks shows as a console error: the widget must cause none.
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content.Security.Policy|Refused to/i.test(message.text())) problems.push(message.text());
+  });
+  await page.goto(site.pageUrl(options, origin));
+  return { page, problems };
+}
+
+function composer(page: Page) {
+  return page.getByRole("textbox", { name: /Write a message|Escribe un mensaje/ });
+}
+
+/** The visitor's conversation, as the widget's own session call tells it (the token resumes the visitor). */
+async function conversationOf(page: Page, workspace: string): Promise<string> {
+  const id = await page.evaluate(
+    async ({ origin, workspace }) => {
+      const token = localStorage.getItem(`rapport:${workspace}:token`);
+      const response = await fetch(`${origin}/widget/v1/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ workspace, token }) });
+      return ((await response.json()) as { conversationId: string | null }).conversationId;
+    },
+    { origin: baseURL, workspace },
+  );
+  expect(id, "the visitor has a conversation").toBeTruthy();
+  return id as string;
+}
+
+async function customerMessages(api: Api, conversationId: string): Promise<string[]> {
+  const texts: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { items: ApiMessage[]; nextCursor: string | null } = await api.get(`/api/v1/conversations/${conversationId}/messages?limit=100${cursor ? `&cursor=${cursor}` : ""}`);
+    texts.push(...page.items.filter((message) => message.kind === "inbound").map((message) => message.text));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return texts;
+}
+
+test("a visitor on another site chats with an agent, live, and the history survives a reload", async ({ api, browser, page: agentApp }) => {
+  const { workspace } = await prepareWidget(api);
+  // The agent is signed in, so the team counts as online.
+  await agentApp.goto("/app/");
+  const { page, problems } = await visit(browser, { workspace });
+
+  const launcher = page.getByRole("button", { name: "Open chat" });
+  await expect(launcher).toBeVisible();
+  // The host's CSS paints every button pink with a dashed border; the launcher is in a Shadow DOM and keeps its own look.
+  await expect(launcher).not.toHaveCSS("border-top-style", "dashed");
+  await screenshot(page, "widget-launcher");
+
+  await launcher.click();
+  const panel = page.getByRole("dialog");
+  await expect(panel).toBeVisible();
+  await expect(composer(page)).toBeFocused();
+  await composer(page).fill("Hello! Do you ship to Portugal? 🌍");
+  await composer(page).press("Enter");
+  await expect(panel.getByText("Hello! Do you ship to Portugal? 🌍")).toBeVisible();
+  await expect(panel.getByText("Sending…")).toHaveCount(0);
+
+  const conversationId = await conversationOf(page, workspace);
+  await api.post(`/api/v1/conversations/${conversationId}/messages`, { text: "Yes, we do: 3 to 5 days." }, [201]);
+  await expect(panel.getByText("Yes, we do: 3 to 5 days.")).toBeVisible();
+  await screenshot(page, "widget-open");
+
+  // Escape closes, and focus goes back to the launcher.
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
+  await expect(launcher).toBeFocused();
+
+  await page.reload();
+  await page.getByRole("button", { name: /Open chat/ }).click();
+  await expect(page.getByRole("dialog").getByText("Hello! Do you ship to Portugal? 🌍")).toBeVisible();
+  await expect(page.getByRole("dialog").getByText("Yes, we do: 3 to 5 days.")).toBeVisible();
+  expect(await customerMessages(api, conversationId)).toEqual(["Hello! Do you ship to Portugal? 🌍"]);
+  expect(problems).toEqual([]);
+});
+
+test("an agent's reply while the chat is closed shows as an unread badge", async ({ api, browser }) => {
+  const { workspace } = await prepareWidget(api);
+  const { page } = await visit(browser, { workspace });
+  await page.getByRole("button", { name: "Open chat" }).click();
+  await composer(page).fill("Is anyone there?");
+  await composer(page).press("Enter");
+  await expect(page.getByRole("dialog").getByText("Sending…")).toHaveCount(0);
+  const conversationId = await conversationOf(page, workspace);
+  await page.keyboard.press("Escape");
+
+  await api.post(`/api/v1/conversations/${conversationId}/messages`, { text: "Here! How can I help?" }, [201]);
+  await expect(page.getByRole("button", { name: "Open chat, 1 unread message" })).toBeVisible();
+  await screenshot(page, "widget-unread");
+  await page.getByRole("button", { name: /Open chat/ }).click();
+  await expect(page.getByRole("dialog").getByText("Here! How can I help?")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Close chat" }).last()).toBeVisible();
+});
+
+test("50 rapid messages sent across a network drop arrive once each, in order", async ({ api, browser }) => {
+  const { workspace } = await prepareWidget(api);
+  const { page } = await visit(browser, { workspace });
+  await page.getByRole("button", { name: "Open chat" }).click();
+  const input = composer(page);
+  await input.fill("Starting a long list");
+  await input.press("Enter");
+  await expect(page.getByRole("dialog").getByText("Sending…")).toHaveCount(0);
+  const conversationId = await conversationOf(page, workspace);
+
+  const texts = Array.from({ length: 50 }, (_, index) => `item ${String(index + 1).padStart(2, "0")}`);
+  for (const [index, text] of texts.entries()) {
+    // The network drops while the first sends are still in flight.
+    if (index === 20) await page.context().setOffline(true);
+    await input.fill(text);
+    await input.press("Enter");
+  }
+  await expect(page.getByRole("dialog").getByText("item 50")).toBeVisible();
+  await page.context().setOffline(false);
+  await expect(page.getByRole("dialog").getByText("Sending…")).toHaveCount(0, { timeout: 20_000 });
+
+  expect(await customerMessages(api, conversationId)).toEqual(["Starting a long list", ...texts]);
+  // The widget shows each once too, in the same order.
+  const shown = await page.getByRole("dialog").locator(".message.mine .bubble p").allTextContents();
+  expect(shown).toEqual(["Starting a long list", ...texts]);
+});
+
+test("two tabs of one visitor show the same conversation", async ({ api, browser }) => {
+  const { workspace } = await prepareWidget(api);
+  const { page: first } = await visit(browser, { workspace });
+  const second = await first.context().newPage();
+  await second.goto(site.pageUrl({ workspace }));
+  await first.getByRole("button", { name: "Open chat" }).click();
+  await composer(first).fill("From the first tab");
+  await composer(first).press("Enter");
+  await expect(first.getByRole("dialog").getByText("Sending…")).toHaveCount(0);
+
+  await second.getByRole("button", { name: /Open chat/ }).click();
+  await expect(second.getByRole("dialog").getByText("From the first tab")).toBeVisible();
+  await composer(second).fill("From the second tab");
+  await composer(second).press("Enter");
+  await expect(first.getByRole("dialog").getByText("From the second tab")).toBeVisible();
+  const conversationId = await conversationOf(first, workspace);
+  expect(await customerMessages(api, conversationId)).toEqual(["From the first tab", "From the second tab"]);
+});
+
+test("with no one to chat, the widget says so and takes an email address", async ({ api, browser }) => {
+  // Business hours with no opening times: the team is never open.
+  const { workspace } = await prepareWidget(api, { businessHours: { timeZone: "Europe/Madrid", days: {} } });
+  try {
+    const { page } = await visit(browser, { workspace });
+    await page.getByRole("button", { name: "Open chat" }).click();
+    const panel = page.getByRole("dialog");
+    await expect(panel.getByText("We're away right now")).toBeVisible();
+    await screenshot(page, "widget-away");
+    await panel.getByRole("textbox", { name: "Your email" }).fill("visitor@example.test");
+    await panel.getByRole("button", { name: "Send" }).first().click();
+    await expect(panel.getByText("Thanks! We'll reply to this address.")).toBeVisible();
+  } finally {
+    await prepareWidget(api);
+  }
+});
+
+test("the widget speaks Spanish to a Spanish browser, and works on a right-to-left page", async ({ api, browser }) => {
+  const { workspace } = await prepareWidget(api);
+  const { page, problems } = await visit(browser, { workspace, dir: "rtl" }, { locale: "es-ES" });
+  await page.getByRole("button", { name: "Abrir chat" }).click();
+  const panel = page.getByRole("dialog");
+  await expect(composer(page)).toBeFocused();
+  // Spanish reads left to right on an Arabic page too; what people write in Arabic reads right to left.
+  await expect(panel).toHaveAttribute("dir", "ltr");
+  await composer(page).fill("¡Hola! ¿Tenéis envío gratis?");
+  await composer(page).press("Enter");
+  await composer(page).fill("مرحبا، هل الشحن مجاني؟");
+  await composer(page).press("Enter");
+  await expect(panel.getByText("Enviando…")).toHaveCount(0);
+  await expect(panel.getByText("مرحبا، هل الشحن مجاني؟")).toHaveCSS("direction", "rtl");
+  const box = await panel.boundingBox();
+  expect(box && box.x >= 0 && box.x + box.width <= (page.viewportSize()?.width ?? 0)).toBe(true);
+  await screenshot(page, "widget-spanish-rtl-page");
+  expect(problems).toEqual([]);
+});
+
+test("a signed identity is accepted and a forged one refused", async ({ api, browser }) => {
+  const { workspace, secret } = await prepareWidget(api);
+  const userId = `user-${Date.now()}`;
+  const email = `${userId}@example.test`;
+  const signature = createHmac("sha256", secret).update(`${userId}\n${email}`).digest("hex");
+
+  const { page: signed } = await visit(browser, { workspace, identity: { userId, email, name: "Ada", signature } });
+  await signed.getByRole("button", { name: "Open chat" }).click();
+  await composer(signed).fill("Signed in and asking");
+  await composer(signed).press("Enter");
+  await expect(signed.getByRole("dialog").getByText("Sending…")).toHaveCount(0);
+
+  const forged = createHmac("sha256", "not-the-secret").update(`${userId}\n${email}`).digest("hex");
+  const { page } = await visit(browser, { workspace, identity: { userId, email, name: "Mallory", signature: forged } });
+  await page.getByRole("button", { name: "Open chat" }).click();
+  await expect(page.getByRole("dialog").getByRole("alert")).toHaveText(/could not confirm who you are/);
+
+  const refused = await page.evaluate(
+    async ({ origin, body }) => {
+      const response = await fetch(`${origin}/widget/v1/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      return { status: response.status, body: (await response.json()) as { error?: { code: string } } };
+    },
+    { origin: baseURL, body: { workspace, identity: { userId, email, signature: forged } } },
+  );
+  expect(refused.status).toBe(401);
+  expect(refused.body.error?.code).toBe("identity_refused");
+});
+
+test("a site the workspace has not allowed gets no widget", async ({ api, browser, request }) => {
+  const { workspace } = await prepareWidget(api);
+  const visitor = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  visitors.push(visitor);
+  const page = await visitor.newPage();
+  const refused = page.waitForEvent("console", (message) => message.text().startsWith("Rapport chat"));
+  await page.goto(site.pageUrl({ workspace }, site.otherOrigin));
+  await refused;
+  await expect(page.getByRole("heading", { name: "Example Shop" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Open chat" })).toHaveCount(0);
+
+  const config = await request.get(`/widget/v1/config?workspace=${workspace}`, { headers: { origin: site.otherOrigin } });
+  expect(config.status()).toBe(403);
+  expect(((await config.json()) as { error: { code: string } }).error.code).toBe("origin_refused");
+  const session = await request.post("/widget/v1/session", { headers: { origin: site.otherOrigin }, data: { workspace } });
+  expect(session.status()).toBe(403);
+});
