@@ -1,6 +1,6 @@
 import { arrayContains, eq, gte, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { AppError, notFound } from "../../platform/errors.ts";
-import { appendEvent, laterNoticesOf, publishCommittedNotices, type EventActor } from "../../platform/events.ts";
+import { appendEvent, laterNoticesOf, publishCommittedNotices, transactionWithLaterNotices, type EventActor } from "../../platform/events.ts";
 import type { Executor } from "../../platform/db/client.ts";
 import { inWorkspace } from "../../platform/tenancy.ts";
 import { eventActor, withDb, type ServiceContext } from "../../platform/context.ts";
@@ -394,8 +394,9 @@ export async function addMessage(ctx: ServiceContext, conversationId: string, in
     return message;
   };
   // An inbound message is one atomic statement. A reply may leave as an email, whose outbound row and job must
-  // commit with it; a status change, mentions to notify or a collision check take a transaction too.
-  return reply || input.status || mentions.length > 0 || input.ifNoReplySince ? ctx.db.transaction(store) : store(ctx.db);
+  // commit with it; a status change, mentions to notify or a collision check take a transaction too, which
+  // announces its events once committed so that replies in a busy workspace do not commit one at a time.
+  return reply || input.status || mentions.length > 0 || input.ifNoReplySince ? transactionWithLaterNotices(ctx.db, store) : store(ctx.db);
 }
 
 /** A message by its id, for the channels that deliver it. */
