@@ -4,13 +4,15 @@ import { benchEmail, type EmailOptions, type EmailResult } from "./email.ts";
 import { benchInbox, type InboxOptions, type InboxResult } from "./inbox.ts";
 import { benchMessages, type MessagesOptions, type MessagesResult } from "./messages.ts";
 import { benchWeb } from "./web.ts";
+import { benchWidget } from "./widget.ts";
 import { serverVersion } from "./lib/postgres.ts";
 import { printTable, ratio, readResult, writeResult, type Backend, type Row } from "./lib/report.ts";
 import { summarizeProfile } from "./lib/profile.ts";
 
-const usage = `Usage: npm run bench -- [messages] [inbox] [email] [web] [--postgres | --pglite] [--quick] [--profile]
+const usage = `Usage: npm run bench -- [messages] [inbox] [email] [web] [widget] [--postgres | --pglite] [--quick] [--profile]
   messages, inbox, email  which benchmarks to run (default: all three; email is inbound mail through the SMTP listener)
   web               the agent app in Chromium (run only when named; embedded PGlite)
+  widget            5,000 chat widget sockets at 1,000 messages/s each way, beside a bare ws server (run only when named; PostgreSQL)
   --postgres        only on PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
   --pglite          only on embedded PGlite (default: both, PostgreSQL first)
   --quick           small sizes and short runs, to check the benchmarks work
@@ -32,7 +34,7 @@ const { values, positionals } = parseArgs({
 });
 
 const benches = positionals.length ? positionals : ["messages", "inbox", "email"];
-const unknown = benches.filter((name) => !["messages", "inbox", "email", "web"].includes(name));
+const unknown = benches.filter((name) => !["messages", "inbox", "email", "web", "widget"].includes(name));
 if (values.help || unknown.length) {
   console.log(usage);
   process.exit(unknown.length ? 64 : 0);
@@ -75,6 +77,7 @@ const emailOptions = (backend: Backend): EmailOptions => ({
 });
 
 const databaseBenches = benches.filter((name) => name !== "web");
+const storeBenches = databaseBenches.filter((name) => name !== "widget");
 console.log(
   `Rapport benchmarks on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}` +
     (databaseBenches.length ? `, PostgreSQL ${await serverVersion()}.\n` : ".\n") +
@@ -98,7 +101,10 @@ for (const backend of backends) {
   }
 }
 
-if (databaseBenches.length && backends.includes("pglite")) compareBackends();
+if (storeBenches.length && backends.includes("pglite")) compareBackends();
+if (benches.includes("widget")) {
+  await benchWidget({ backend: "postgres", sockets: quick ? 500 : 5_000, rate: quick ? 200 : 1_000, poolSize: 20, warmupSeconds: 5, seconds: quick ? 5 : 20 });
+}
 if (benches.includes("web")) await benchWeb({ runs: quick ? 3 : 5, conversations: quick ? 2_000 : 10_000, scrollStep: 500 });
 
 /** PGlite against PostgreSQL: from this run, or from the last PostgreSQL run's saved results. */
