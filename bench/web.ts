@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,6 +8,7 @@ import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type BrowserContext } from "@playwright/test";
 import { sql } from "drizzle-orm";
 import { seedDemo } from "../apps/server/src/demo/seed.ts";
+import { SecretBox } from "../apps/server/src/platform/crypto.ts";
 import { int, ms, printTable, writeResult } from "./lib/report.ts";
 import { seedInbox } from "./lib/seed.ts";
 import { repoRoot, startServerProcess, type ServerProcess } from "./lib/server-process.ts";
@@ -128,7 +130,8 @@ async function signInThroughPage(context: BrowserContext, url: string, email: st
 async function seedWorkspaces(bench: BenchStore, demo: Owner, large: Owner, conversations: number, log: (line: string) => void): Promise<void> {
   const database = await bench.open(1);
   try {
-    await seedDemo(database.db, demo.workspaceId, demo.ownerId);
+    // The demo's widget secret is never used here, so any key seals it.
+    await seedDemo(database.db, demo.workspaceId, demo.ownerId, new SecretBox(randomBytes(32)));
     await seedInbox(database.db, large.workspaceId, large.ownerId, { conversations, otherWorkspaces: 0, agents: 1 }, log);
     await database.db.execute(
       sql`UPDATE conversations SET status = 'open', assignee_id = ${large.ownerId}, resolved_at = NULL, snoozed_until = NULL WHERE workspace_id = ${large.workspaceId}`,

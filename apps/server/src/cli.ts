@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { loadSecretBox } from "./platform/crypto.ts";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { openConfiguredDatabase } from "./server.ts";
@@ -109,7 +110,7 @@ const COMMANDS: Record<string, Command> = {
         return async (database, say) => {
           const workspace = await findWorkspace(database.db, slug);
           const owner = await ownerActor(database.db, workspace.id);
-          await database.db.transaction((tx) => seedDemo(tx, workspace.id, owner.userId)).catch((error: unknown) => {
+          await database.db.transaction((tx) => seedDemo(tx, workspace.id, owner.userId, loadSecretBox(config.secretKey, config.dataDir))).catch((error: unknown) => {
             // The demo teammates' emails are unique within a workspace.
             if (isUniqueViolation(error)) throw new AppError("conflict", `"${workspace.slug}" already holds the demo data.`);
             throw error;
@@ -123,7 +124,7 @@ const COMMANDS: Record<string, Command> = {
       return async (database, say) => {
         const { workspace, owner } = await database.db.transaction(async (tx) => {
           const created = await createWorkspace(tx, { name: "Demo Outfitters", owner: { email: ownerEmail, name: "Admin", password: ownerPassword } });
-          await seedDemo(tx, created.workspace.id, created.owner.id);
+          await seedDemo(tx, created.workspace.id, created.owner.id, loadSecretBox(config.secretKey, config.dataDir));
           return created;
         });
         say(`Created demo workspace "${workspace.name}" (slug: ${workspace.slug}) with owner ${owner.email}.`);

@@ -37,7 +37,7 @@ export async function bootstrap(database: Database, config: Config, log: (messag
     // One transaction: a crash half-way leaves an empty database that the next start bootstraps again.
     const { workspace, owner } = await database.db.transaction(async (tx) => {
       const created = await createWorkspace(tx, { name: "Demo Outfitters", owner: { email: config.adminEmail, name: "Admin", password } });
-      if (config.demoData) await seedDemo(tx, created.workspace.id, created.owner.id);
+      if (config.demoData) await seedDemo(tx, created.workspace.id, created.owner.id, loadSecretBox(config.secretKey, config.dataDir));
       return created;
     });
     log(`Created workspace "${workspace.name}" with owner ${owner.email}`);

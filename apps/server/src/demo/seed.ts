@@ -1,4 +1,6 @@
 import { sql } from "drizzle-orm";
+import type { SecretBox } from "../platform/crypto.ts";
+import { getWidgetSettings } from "../modules/widget/settings.ts";
 import type { Executor } from "../platform/db/client.ts";
 import { scopesForRole } from "../platform/auth/policy.ts";
 import type { ServiceContext } from "../platform/context.ts";
@@ -206,7 +208,7 @@ const CONVERSATIONS: DemoConversation[] = [
 const hours = (n: number) => n * 3_600_000;
 
 /** Fills a fresh workspace with teammates and a realistic inbox, so a newcomer sees a living helpdesk. */
-export async function seedDemo(db: Executor, workspaceId: string, ownerId: string): Promise<void> {
+export async function seedDemo(db: Executor, workspaceId: string, ownerId: string, secrets: SecretBox): Promise<void> {
   const password = await hashPassword("demo-password-not-for-production");
   const agentIds: Record<string, string> = { admin: ownerId };
   for (const agent of AGENTS) {
@@ -252,7 +254,12 @@ export async function seedDemo(db: Executor, workspaceId: string, ownerId: strin
     if (demo.tags) await changeTags(system, conversationId, { add: demo.tags });
     await backdate(db, workspaceId, conversationId, demo.hoursAgo, demo.turns);
   }
+  // The demo's widget runs on pages served from this machine on any port (a local shop, the browser tests); a real
+  // workspace names its sites exactly.
+  await getWidgetSettings(db, secrets, workspaceId, { allowedOrigins: DEMO_WIDGET_ORIGINS });
 }
+
+export const DEMO_WIDGET_ORIGINS = ["http://localhost:*", "http://127.0.0.1:*"];
 
 /** Spreads a demo conversation over its real-looking past, keeping its events in step. */
 async function backdate(db: Executor, workspaceId: string, conversationId: string, hoursAgo: number, turns: DemoTurn[]): Promise<void> {

@@ -14,6 +14,8 @@ import { registerWidgetScripts } from "./routes.ts";
 import { signIdentity } from "./service.ts";
 import { withinBusinessHours } from "./settings.ts";
 import { login } from "../workspaces/service.ts";
+import { seedDemo } from "../../demo/seed.ts";
+import { loadSecretBox } from "../../platform/crypto.ts";
 
 interface Session {
   token: string;
@@ -398,6 +400,13 @@ describe("chat widget", () => {
       const refused = await preflight("https://evil.example");
       expect(refused.status).toBe(403);
       expect(refused.headers.get("access-control-allow-origin")).toBeNull();
+    });
+
+    it("lets the demo workspace's widget run on this machine's pages on any port, and nowhere else", async () => {
+      const demo = await createTestWorkspace(server, "Demo shop");
+      await seedDemo(server.database.db, demo.id, demo.ownerId, loadSecretBox(server.config.secretKey, server.config.dataDir));
+      for (const origin of ["http://localhost:3000", "http://127.0.0.1:45678"]) expect((await new Widget(server, demo.slug, origin).config()).status, origin).toBe(200);
+      for (const origin of ["https://localhost.evil.example", "http://192.168.1.10:3000"]) expect((await new Widget(server, demo.slug, origin).config()).status, origin).toBe(403);
     });
 
     it("closes a socket opened from another origin with 4403, and a token used from there too", async () => {
