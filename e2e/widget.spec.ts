@@ -17,7 +17,11 @@ interface ApiMessage {
   id: string;
   kind: string;
   text: string;
+  attachments: { filename: string; contentType: string }[];
 }
+
+/** A 1×1 PNG, for an image a visitor sends. */
+const PIXEL = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 
 let site: HostSite;
 const visitors: BrowserContext[] = [];
@@ -33,7 +37,7 @@ test.afterAll(async () => {
 
 /** Allows the host site's origin (and only it) and answers with the workspace's slug and identity secret. */
 async function prepareWidget(api: Api, changes: Record<string, unknown> = {}): Promise<{ workspace: string; secret: string }> {
-  const response = await api.request.patch("/api/v1/widget/settings", { data: { enabled: true, allowedOrigins: [site.origin], businessHours: null, ...changes } });
+  const response = await api.request.patch("/api/v1/widget/settings", { data: { enabled: true, allowedOrigins: [site.origin], businessHours: null, preChatFields: [], proactiveRules: [], ...changes } });
   expect(response.status(), await response.text()).toBe(200);
   const settings = await api.get<WidgetSettings>("/api/v1/widget/settings");
   const { slug } = await api.get<{ slug: string }>("/api/v1/workspace");
@@ -41,16 +45,22 @@ async function prepareWidget(api: Api, changes: Record<string, unknown> = {}): P
 }
 
 /** A visitor: a browser of their own, nothing shared with the signed-in agent. */
-async function visit(browser: Browser, options: HostPageOptions, context: BrowserContextOptions = {}, origin = site.origin): Promise<{ page: Page; problems: string[] }> {
+async function visit(
+  browser: Browser,
+  options: HostPageOptions,
+  context: BrowserContextOptions = {},
+  prepare?: (page: Page) => Promise<void>,
+): Promise<{ page: Page; problems: string[] }> {
   const visitor = await browser.newContext({ storageState: { cookies: [], origins: [] }, locale: "en-US", ...context });
   visitors.push(visitor);
   const page = await visitor.newPage();
+  await prepare?.(page);
   // Anything the host's policy blocks shows as a console error: the widget must cause none.
   const problems: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error" && /Content.Security.Policy|Refused to/i.test(message.text())) problems.push(message.text());
   });
-  await page.goto(site.pageUrl(options, origin));
+  await page.goto(site.pageUrl(options));
   return { page, problems };
 }
 
@@ -72,15 +82,31 @@ async function conversationOf(page: Page, workspace: string): Promise<string> {
   return id as string;
 }
 
-async function customerMessages(api: Api, conversationId: string): Promise<string[]> {
-  const texts: string[] = [];
+/** The conversation the widget's sends were acknowledged into, as seen on its WebSocket. */
+function watchAcks(page: Page): () => string | undefined {
+  let conversationId: string | undefined;
+  page.on("websocket", (socket) =>
+    socket.on("framereceived", ({ payload }) => {
+      const frame = JSON.parse(String(payload)) as { type: string; conversationId?: string };
+      if (frame.type === "ack") conversationId = frame.conversationId;
+    }),
+  );
+  return () => conversationId;
+}
+
+async function inboundMessages(api: Api, conversationId: string): Promise<ApiMessage[]> {
+  const messages: ApiMessage[] = [];
   let cursor: string | null = null;
   do {
     const page: { items: ApiMessage[]; nextCursor: string | null } = await api.get(`/api/v1/conversations/${conversationId}/messages?limit=100${cursor ? `&cursor=${cursor}` : ""}`);
-    texts.push(...page.items.filter((message) => message.kind === "inbound").map((message) => message.text));
+    messages.push(...page.items.filter((message) => message.kind === "inbound"));
     cursor = page.nextCursor;
   } while (cursor);
-  return texts;
+  return messages;
+}
+
+async function customerMessages(api: Api, conversationId: string): Promise<string[]> {
+  return (await inboundMessages(api, conversationId)).map((message) => message.text);
 }
 
 test("a visitor on another site chats with an agent, live, and the history survives a reload", async ({ api, browser, page: agentApp }) => {
@@ -221,6 +247,89 @@ test("the widget speaks Spanish to a Spanish browser, and works on a right-to-le
   expect(box && box.x >= 0 && box.x + box.width <= (page.viewportSize()?.width ?? 0)).toBe(true);
   await screenshot(page, "widget-spanish-rtl-page");
   expect(problems).toEqual([]);
+});
+
+test("a proactive message invites the visitor, and the pre-chat form's answers start the chat", async ({ api, browser }) => {
+  const { workspace } = await prepareWidget(api, {
+    preChatFields: [
+      { key: "name", label: "Your name", type: "text", required: true },
+      { key: "order", label: "Order number", type: "text", required: false },
+    ],
+    proactiveRules: [{ urlContains: "/pricing", message: "Questions about our plans? Ask us here.", delaySeconds: 0 }],
+  });
+  const { page, problems } = await visit(browser, { workspace, path: "/pricing" });
+  const acknowledged = watchAcks(page);
+  const teaser = page.getByRole("button", { name: "Questions about our plans? Ask us here." });
+  await expect(teaser).toBeVisible();
+  await screenshot(page, "widget-proactive");
+  await teaser.click();
+
+  const panel = page.getByRole("dialog");
+  const name = panel.getByRole("textbox", { name: /Your name/ });
+  await expect(name).toBeFocused();
+  await panel.getByRole("button", { name: "Start chat" }).click();
+  // The browser holds back a required field left empty.
+  await expect(composer(page)).toHaveCount(0);
+  await name.fill("Grace");
+  await panel.getByRole("textbox", { name: /Order number/ }).fill("A-1001");
+  await screenshot(page, "widget-pre-chat");
+  await panel.getByRole("button", { name: "Start chat" }).click();
+  await expect(composer(page)).toBeFocused();
+  await composer(page).fill("Which plan has phone support?");
+  await composer(page).press("Enter");
+  await expect(panel.getByText("Sending…")).toHaveCount(0);
+
+  const conversationId = acknowledged();
+  expect(conversationId).toBeTruthy();
+  const visitor = await api.get<{ context: { url?: string } }>(`/api/v1/conversations/${conversationId}/visitor`);
+  expect(visitor.context.url).toContain("/pricing");
+  expect(problems).toEqual([]);
+});
+
+test("a visitor sends an image, which both sides can open", async ({ api, browser }) => {
+  const { workspace } = await prepareWidget(api);
+  const { page, problems } = await visit(browser, { workspace });
+  await page.getByRole("button", { name: "Open chat" }).click();
+  const panel = page.getByRole("dialog");
+  await panel.locator("input[type=file]").setInputFiles({ name: "broken-hose.png", mimeType: "image/png", buffer: PIXEL });
+  const image = panel.getByRole("img", { name: "broken-hose.png" });
+  await expect(image).toBeVisible();
+  await expect(panel.getByText("Sending…")).toHaveCount(0);
+  // It loaded from Rapport, allowed by the page's img-src, with the visitor's token.
+  await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBe(1);
+
+  const conversationId = await conversationOf(page, workspace);
+  const [message] = await inboundMessages(api, conversationId);
+  expect(message?.attachments).toEqual([expect.objectContaining({ filename: "broken-hose.png", contentType: "image/png" })]);
+
+  // Too large is refused before any upload, with a reason.
+  await panel.locator("input[type=file]").setInputFiles({ name: "huge.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(11 * 1024 * 1024) });
+  await expect(panel.getByRole("alert")).toHaveText("huge.pdf is larger than 10 MB.");
+  expect(problems).toEqual([]);
+});
+
+test("where WebSockets are blocked, the chat goes over plain HTTP and still delivers in order", async ({ api, browser }) => {
+  const { workspace } = await prepareWidget(api);
+  // A proxy that refuses WebSocket upgrades: every socket the page opens goes to an address that refuses it.
+  const blockSockets = (page: Page) =>
+    page.addInitScript((refused: string) => {
+      const Real = window.WebSocket;
+      window.WebSocket = new Proxy(Real, { construct: () => new Real(refused) });
+    }, `${baseURL.replace(/^http/, "ws")}/no-websockets-here`);
+  const { page } = await visit(browser, { workspace }, {}, blockSockets);
+  await page.getByRole("button", { name: "Open chat" }).click();
+  const panel = page.getByRole("dialog");
+  const texts = ["first over HTTP", "second over HTTP", "third over HTTP", "fourth over HTTP", "fifth over HTTP"];
+  for (const text of texts) {
+    await composer(page).fill(text);
+    await composer(page).press("Enter");
+  }
+  await expect(panel.getByText("Sending…")).toHaveCount(0, { timeout: 15_000 });
+  const conversationId = await conversationOf(page, workspace);
+  expect(await customerMessages(api, conversationId)).toEqual(texts);
+
+  await api.post(`/api/v1/conversations/${conversationId}/messages`, { text: "Got all five, by long poll." }, [201]);
+  await expect(panel.getByText("Got all five, by long poll.")).toBeVisible({ timeout: 10_000 });
 });
 
 test("a signed identity is accepted and a forged one refused", async ({ api, browser }) => {

@@ -91,9 +91,9 @@ function Panel({ host, session, t, onClose }: { host: WidgetHost; session: ChatS
           </svg>
         </button>
       </header>
-      {state.status === "refused" || state.status === "identityRefused" ? (
+      {state.status === "refused" || state.status === "identityRefused" || state.status === "failed" ? (
         <p class="notice" role="alert">
-          {state.status === "refused" ? t.refused : t.identityRefused}
+          {state.status === "refused" ? t.refused : state.status === "identityRefused" ? t.identityRefused : t.failed(state.problem ?? "")}
         </p>
       ) : needsPreChat ? (
         <PreChatForm fields={preChatFields} t={t} onSubmit={(answers) => void session.start(answers)} />

@@ -20,7 +20,9 @@ export type Status =
   | "disconnected"
   /** The server refused this page's origin or the host's signature; nothing will change that from here. */
   | "refused"
-  | "identityRefused";
+  | "identityRefused"
+  /** The server turned the session down for a reason it names in `problem`. */
+  | "failed";
 
 export interface SessionState {
   status: Status;
@@ -32,6 +34,7 @@ export interface SessionState {
   agentTyping: { name: string | null } | null;
   agentsOnline: boolean;
   unread: number;
+  problem: string | null;
 }
 
 const PING_MS = 25_000;
@@ -69,6 +72,7 @@ export class ChatSession {
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private agentTypingTimer: ReturnType<typeof setTimeout> | undefined;
   private typingSent = false;
+  private posting: Promise<void> = Promise.resolve();
   /** Just after a send, keystrokes are the next message's: not worth a frame each time someone types fast. */
   private typingQuietUntil = 0;
   private readSeq: number;
@@ -87,6 +91,7 @@ export class ChatSession {
       agentTyping: null,
       agentsOnline: host.config.open,
       unread: 0,
+      problem: null,
     };
     // Another tab's sends and acknowledgements: the outbox through storage events, messages over a channel.
     this.channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(this.key("outbox")) : null;
@@ -136,6 +141,11 @@ export class ChatSession {
         });
         if (response.status === 401) return this.update({ status: "identityRefused" });
         if (response.status === 403) return this.update({ status: "refused" });
+        // Asking again will not change the answer to a request the server found wrong.
+        if (response.status >= 400 && response.status < 500 && response.status !== 429) {
+          const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+          return this.update({ status: "failed", problem: body?.error?.message ?? `HTTP ${response.status}` });
+        }
         if (!response.ok) throw new Error(`session: ${response.status}`);
         const session = (await response.json()) as { token: string };
         this.token = session.token;
@@ -301,10 +311,13 @@ export class ChatSession {
     if (this.socket?.readyState === WebSocket.OPEN) {
       for (const frame of frames) this.socket.send(JSON.stringify(frame));
     } else if (this.fallback) {
-      // A failed POST leaves the sends in the outbox; the next sync resends them.
-      this.post(frames).catch(() => {
-        this.ready = false;
-      });
+      // One request at a time, so sends arrive in order. After a failure the rest wait for the next sync,
+      // which resends the whole outbox in order.
+      this.posting = this.posting
+        .then(() => (this.ready || frames[0]?.type === "sync" ? this.post(frames) : undefined))
+        .catch(() => {
+          this.ready = false;
+        });
     }
   }
 
