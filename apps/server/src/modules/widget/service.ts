@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { and, asc, desc, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { requireScope } from "../../platform/auth/policy.ts";
 import { generateToken, hashToken } from "../../platform/auth/secrets.ts";
 import type { ServiceContext } from "../../platform/context.ts";
@@ -153,15 +153,16 @@ async function linkCustomer(tx: Executor, visitor: Visitor, customerId: string):
 }
 
 /**
- * The chat the visitor is in: their customer's latest chat conversation that is not closed (a resolved one
- * reopens when they write). Following a merge, it is the conversation the chat was merged into.
+ * The chat the visitor is in: their customer's latest chat conversation that was not merged away. A resolved or
+ * closed one is continued (the visitor's message reopens it) rather than followed by a new one: the widget
+ * syncs by seq alone, and a new conversation would start its seqs over beneath what the widget has seen.
  */
 export async function currentConversationId(db: Executor, visitor: Pick<Visitor, "workspaceId" | "customerId">): Promise<string | null> {
   if (!visitor.customerId) return null;
   const [row] = await db
     .select({ id: conversations.id })
     .from(conversations)
-    .where(inWorkspace(conversations, visitor.workspaceId, eq(conversations.customerId, visitor.customerId), eq(conversations.channel, "chat"), ne(conversations.status, "closed"), isNull(conversations.mergedIntoId)))
+    .where(inWorkspace(conversations, visitor.workspaceId, eq(conversations.customerId, visitor.customerId), eq(conversations.channel, "chat"), isNull(conversations.mergedIntoId)))
     .orderBy(desc(conversations.lastActivityAt))
     .limit(1);
   return row?.id ?? null;

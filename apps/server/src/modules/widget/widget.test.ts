@@ -8,7 +8,18 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { registerWebApp } from "../../platform/http/web-app.ts";
-import { ApiClient, createConversation, createTestWorkspace, sharedServer, until, type ApiResponse, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
+import {
+  ApiClient,
+  createConversation,
+  createTestWorkspace,
+  sharedServer,
+  startTestServer,
+  testDatabaseUrl,
+  until,
+  type ApiResponse,
+  type TestServer,
+  type TestWorkspace,
+} from "../../testing/harness.ts";
 import type { WidgetServerFrame } from "./protocol.ts";
 import { registerWidgetScripts } from "./routes.ts";
 import { signIdentity } from "./service.ts";
@@ -261,6 +272,17 @@ describe("chat widget", () => {
       again.send({ type: "send", clientId: randomUUID(), text: "Still there?" });
       expect(await again.waitFor("ack")).toMatchObject({ conversationId: ack.conversationId, seq: 2 });
       again.close();
+    });
+
+    it("continues a closed chat, so the widget's seqs never start over", async () => {
+      const session = await widget.start();
+      const first = await widget.frames(session.token, [{ type: "send", clientId: randomUUID(), text: "First question" }]);
+      const { conversationId } = first.body.frames[0] as { conversationId: string };
+      await ws.api.post(`/api/v1/conversations/${conversationId}/status`, { status: "closed" });
+      const again = await widget.frames(session.token, [{ type: "send", clientId: randomUUID(), text: "One more thing" }]);
+      expect(again.body.frames[0]).toMatchObject({ type: "ack", conversationId, seq: 2 });
+      const conversation = await ws.api.get<{ status: string }>(`/api/v1/conversations/${conversationId}`);
+      expect(conversation.body.status).toBe("open");
     });
 
     it("keeps 50 rapid messages in order, each stored once, with resends acknowledged again", async () => {
@@ -549,6 +571,41 @@ describe("chat widget", () => {
       const aMessages = await ws.api.get<{ items: unknown[] }>(`/api/v1/conversations/${aConversation}/messages`);
       expect(aMessages.body.items).toHaveLength(1);
     });
+  });
+});
+
+// PGlite lives in one process; several processes share PostgreSQL.
+describe.skipIf(!testDatabaseUrl())("chat across server processes", () => {
+  let first: TestServer;
+  let second: TestServer;
+
+  beforeAll(async () => {
+    [first, second] = await Promise.all([startTestServer(), startTestServer()]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([first.close(), second.close()]);
+  });
+
+  it("reaches a visitor on one process from an agent on another: replies, typing, and who is online", async () => {
+    const shop = await createTestWorkspace(second, "Two process shop");
+    const visitorSide = new Widget(first, shop.slug);
+    const session = await visitorSide.start();
+    const visitor = await visitorSide.socket(session.token);
+    visitor.send({ type: "send", clientId: randomUUID(), text: "Hello from process one" });
+    const { conversationId } = await visitor.waitFor("ack");
+    expect((await visitorSide.config()).body.open).toBe(false);
+
+    const agent = await agentSocket(second, shop);
+    await until(async () => (await visitorSide.config()).body.open);
+    agent.socket.send(JSON.stringify({ type: "presence", conversationId, state: "typing" }));
+    await visitor.waitFor("typing", (frame) => frame.typing);
+    visitor.send({ type: "typing", typing: true });
+    await until(() => agent.frames.some((frame) => frame.type === "visitor.typing" && frame.typing === true));
+    const agentReply = await reply(shop, conversationId, "Answered from process two");
+    expect((await visitor.waitFor("message", (frame) => frame.message.id === agentReply.body.id)).message.text).toBe("Answered from process two");
+    agent.socket.close();
+    visitor.close();
   });
 });
 
