@@ -1,5 +1,4 @@
 import { fileURLToPath } from "node:url";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
@@ -14,6 +13,7 @@ const MIGRATION_LOCK_KEY = 7_142_001;
 export async function runMigrations(database: Database): Promise<void> {
   await database.withAdvisoryLock(MIGRATION_LOCK_KEY, async () => {
     if (database.kind === "pglite") {
+      const { migrate: migratePglite } = await import("drizzle-orm/pglite/migrator");
       await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
     } else {
       await migratePg(database.db as unknown as NodePgDatabase, { migrationsFolder });
