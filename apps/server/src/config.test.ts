@@ -26,9 +26,17 @@ describe("configuration", () => {
     [{ RAPPORT_FILES_S3_BUCKET: "files", RAPPORT_FILES_S3_PREFIX: "rapport/../other" }, "RAPPORT_FILES_S3_PREFIX"],
     [{ RAPPORT_FILES_S3_BUCKET: "files", RAPPORT_FILES_S3_PREFIX: "help desk" }, "RAPPORT_FILES_S3_PREFIX"],
     [{ RAPPORT_FILES_S3_ENDPOINT: "http://minio:9000" }, "RAPPORT_FILES_S3_ENDPOINT"],
+    [{ RAPPORT_TRUST_PROXY: "everyone" }, "RAPPORT_TRUST_PROXY"],
   ])("refuses %o, naming %s", (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+
+  it("believes forwarded addresses only from the proxies it is told of, private networks by default", () => {
+    expect(loadConfig({}).trustProxy).toEqual(["loopback", "linklocal", "uniquelocal"]);
+    expect(loadConfig({ RAPPORT_TRUST_PROXY: "false" }).trustProxy).toBe(false);
+    expect(loadConfig({ RAPPORT_TRUST_PROXY: "2" }).trustProxy).toBe(2);
+    expect(loadConfig({ RAPPORT_TRUST_PROXY: "203.0.113.7, 10.0.0.0/8" }).trustProxy).toEqual(["203.0.113.7", "10.0.0.0/8"]);
   });
 
   it("keeps files in the data directory unless a bucket is named", () => {

@@ -36,6 +36,7 @@ const EnvSchema = Type.Object({
   RAPPORT_FILES_S3_REGION: Type.String({ pattern: "^[a-z0-9-]+$", default: "us-east-1" }),
   RAPPORT_FILES_S3_FORCE_PATH_STYLE: Type.Boolean({ default: false }),
   RAPPORT_FILES_S3_PREFIX: Type.Optional(Type.String({ pattern: "^/*(?!\\.\\.?(/|$))[A-Za-z0-9!_.*'()-]+(/+(?!\\.\\.?(/|$))[A-Za-z0-9!_.*'()-]+)*/*$", description: "folder names of letters, digits and !_.*'()- (not . or ..) separated by /" })),
+  RAPPORT_TRUST_PROXY: Type.String({ minLength: 1, default: "loopback,linklocal,uniquelocal" }),
   LOG_LEVEL: Type.Enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { default: "info" }),
 });
 
@@ -59,6 +60,12 @@ export interface Config {
   sessionDays: number;
   loginAttempts: number;
   logLevel: Env["LOG_LEVEL"];
+  /**
+   * Whose X-Forwarded-For is believed for a client's address (rate limits, audit): `true`, `false`, a number of
+   * hops, or addresses and CIDR ranges (also `loopback`, `linklocal`, `uniquelocal`). Believing everyone would let
+   * any client pick the address its limits are counted under.
+   */
+  trustProxy: boolean | number | string[];
   /** Encrypts stored credentials (IMAP passwords); without RAPPORT_SECRET_KEY, one is made and kept in the data directory. */
   secretKey: string | undefined;
   email: {
@@ -147,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: parsed.RAPPORT_SESSION_DAYS,
     loginAttempts: parsed.RAPPORT_LOGIN_ATTEMPTS,
     logLevel: parsed.LOG_LEVEL,
+    trustProxy: parseTrustProxy(parsed.RAPPORT_TRUST_PROXY),
     secretKey: parsed.RAPPORT_SECRET_KEY,
     email: {
       domain: (parsed.RAPPORT_MAIL_DOMAIN ?? new URL(publicUrl).hostname).toLowerCase(),
@@ -168,4 +176,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     },
   };
+}
+
+function parseTrustProxy(value: string): Config["trustProxy"] {
+  const trimmed = value.trim().toLowerCase();
+  if (trimmed === "true") return true;
+  if (trimmed === "false") return false;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const entries = trimmed.split(",").map((entry) => entry.trim()).filter(Boolean);
+  const bad = entries.find((entry) => !/^(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?)$/.test(entry));
+  if (bad !== undefined) {
+    throw new ConfigError(`Invalid configuration: RAPPORT_TRUST_PROXY has "${bad}"; give true, false, a hop count, or addresses and CIDR ranges separated by commas`);
+  }
+  return entries;
 }
