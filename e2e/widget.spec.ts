@@ -37,7 +37,9 @@ test.afterAll(async () => {
 
 /** Allows the host site's origin (and only it) and answers with the workspace's slug and identity secret. */
 async function prepareWidget(api: Api, changes: Record<string, unknown> = {}): Promise<{ workspace: string; secret: string }> {
-  const response = await api.request.patch("/api/v1/widget/settings", { data: { enabled: true, allowedOrigins: [site.origin], businessHours: null, preChatFields: [], proactiveRules: [], ...changes } });
+  const response = await api.request.patch("/api/v1/widget/settings", {
+    data: { enabled: true, allowedOrigins: [site.origin], businessHours: null, preChatFields: [], proactiveRules: [], appearance: { color: "#2563eb", position: "right" }, ...changes },
+  });
   expect(response.status(), await response.text()).toBe(200);
   const settings = await api.get<WidgetSettings>("/api/v1/widget/settings");
   const { slug } = await api.get<{ slug: string }>("/api/v1/workspace");
@@ -148,6 +150,37 @@ test("a visitor on another site chats with an agent, live, and the history survi
   expect(problems).toEqual([]);
 });
 
+test("an agent in the agent app and the visitor see each other typing, the visitor sees Seen, then the reply", async ({ api, browser, page: agentApp }) => {
+  const { workspace } = await prepareWidget(api);
+  const { page } = await visit(browser, { workspace });
+  const acknowledged = watchAcks(page);
+  await page.getByRole("button", { name: "Open chat" }).click();
+  const panel = page.getByRole("dialog");
+  await composer(page).fill("My parcel has not arrived.");
+  await composer(page).press("Enter");
+  await expect(panel.getByText("Sending…")).toHaveCount(0);
+  const conversationId = acknowledged();
+  expect(conversationId).toBeTruthy();
+
+  // The agent opens the conversation: it has been read.
+  await agentApp.goto(`/app/inbox/open/${conversationId}`);
+  const pane = agentApp.getByRole("article", { name: /^Conversation #/ });
+  await expect(pane.getByRole("region", { name: "Messages and activity" }).getByText("My parcel has not arrived.")).toBeVisible();
+  await expect(panel.getByText("Seen")).toBeVisible();
+  // Whatever the page was told when it loaded, an agent reading the chat is someone here to answer.
+  await expect(panel.getByText("We're away right now")).toHaveCount(0);
+
+  await composer(page).pressSequentially("It was order 1234", { delay: 40 });
+  await expect(pane.getByText(/is typing/)).toBeVisible();
+
+  await pane.getByRole("textbox", { name: "Reply" }).pressSequentially("Let me look that up", { delay: 40 });
+  await expect(panel.getByText(/is typing…$/)).toBeVisible();
+  await screenshot(page, "widget-agent-typing");
+  await pane.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(panel.getByText("Let me look that up")).toBeVisible();
+  await expect(panel.getByText(/is typing…$/)).toHaveCount(0);
+});
+
 test("an agent's reply while the chat is closed shows as an unread badge", async ({ api, browser }) => {
   const { workspace } = await prepareWidget(api);
   const { page } = await visit(browser, { workspace });
@@ -230,7 +263,8 @@ test("with no one to chat, the widget says so and takes an email address", async
 });
 
 test("the widget speaks Spanish to a Spanish browser, and works on a right-to-left page", async ({ api, browser }) => {
-  const { workspace } = await prepareWidget(api);
+  // The workspace's own colour and side, too.
+  const { workspace } = await prepareWidget(api, { appearance: { color: "#0f766e", position: "left" } });
   const { page, problems } = await visit(browser, { workspace, dir: "rtl" }, { locale: "es-ES" });
   await page.getByRole("button", { name: "Abrir chat" }).click();
   const panel = page.getByRole("dialog");
@@ -244,7 +278,8 @@ test("the widget speaks Spanish to a Spanish browser, and works on a right-to-le
   await expect(panel.getByText("Enviando…")).toHaveCount(0);
   await expect(panel.getByText("مرحبا، هل الشحن مجاني؟")).toHaveCSS("direction", "rtl");
   const box = await panel.boundingBox();
-  expect(box && box.x >= 0 && box.x + box.width <= (page.viewportSize()?.width ?? 0)).toBe(true);
+  expect(box && box.x >= 0 && box.x < 40).toBe(true);
+  await expect(page.getByRole("button", { name: "Cerrar chat" }).last()).toHaveCSS("background-color", "rgb(15, 118, 110)");
   await screenshot(page, "widget-spanish-rtl-page");
   expect(problems).toEqual([]);
 });

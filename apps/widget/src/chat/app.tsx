@@ -66,7 +66,7 @@ function Panel({ host, session, t, onClose }: { host: WidgetHost; session: ChatS
 
   const lastVisitor = [...state.messages].reverse().find((message) => message.author === "visitor");
   const seen = lastVisitor && state.agentReadSeq >= lastVisitor.seq && state.messages.at(-1) === lastVisitor;
-  const away = !host.config.open && !state.agentsOnline;
+  const away = !state.agentsOnline;
 
   return (
     <div

@@ -32,6 +32,7 @@ export interface SessionState {
   rejected: { item: OutboxItem; reason: string }[];
   agentReadSeq: number;
   agentTyping: { name: string | null } | null;
+  /** Someone can chat now: from the config at first, then from what agents do. */
   agentsOnline: boolean;
   unread: number;
   problem: string | null;
@@ -324,7 +325,8 @@ export class ChatSession {
   private receive(frame: WidgetServerFrame): void {
     switch (frame.type) {
       case "ready":
-        this.update({ agentsOnline: frame.agentsOnline });
+        // The config's answer also weighs business hours, which this frame does not: it can only close the chat.
+        if (!frame.agentsOnline) this.update({ agentsOnline: false });
         break;
       case "synced":
         this.addMessages(frame.messages);
@@ -336,6 +338,7 @@ export class ChatSession {
         break;
       case "message":
         this.addMessages([frame.message]);
+        if (frame.message.author === "agent") this.update({ agentsOnline: true });
         if (frame.message.author !== "visitor") this.showAgentTyping(null);
         break;
       case "ack":
@@ -347,11 +350,13 @@ export class ChatSession {
         if (item) this.update({ rejected: [...this.state.rejected, { item, reason: frame.message }] });
         break;
       }
+      // An agent typing or reading is someone here to chat, whatever was said when the page loaded.
       case "typing":
+        this.update({ agentsOnline: true });
         this.showAgentTyping(frame.typing ? { name: frame.agentName } : null);
         break;
       case "read":
-        this.update({ agentReadSeq: Math.max(this.state.agentReadSeq, frame.seq) });
+        this.update({ agentsOnline: true, agentReadSeq: Math.max(this.state.agentReadSeq, frame.seq) });
         break;
       case "error":
         console.warn(`Rapport chat: ${frame.message}`);

@@ -1,6 +1,6 @@
 import css from "./launcher.css?inline";
 import { loaderStrings } from "./strings.ts";
-import { adoptStyles, LOCALES, storageKey, store, WIDGET_KEY, widgetHost, type Chat, type Identity, type Locale, type WidgetConfig, type WidgetHost } from "../shared/host.ts";
+import { adoptStyles, LOCALES, storageKey, store, WIDGET_KEY, type Chat, type Identity, type Locale, type WidgetConfig, type WidgetHost } from "../shared/host.ts";
 
 /** The chat bundle's file name, hashed; filled in by the build. */
 declare const __CHAT_FILE__: string;
@@ -142,8 +142,12 @@ async function start(script: HTMLScriptElement): Promise<void> {
   if (rule) setTimeout(() => void loadChat().then((loaded) => loaded.proactive(rule.message)), rule.delaySeconds * 1000);
 }
 
+/** Set at once, so a page that includes the tag twice gets one widget even before the config arrives. */
+const STARTED = Symbol.for("rapport.widget.started");
 const script = findScript();
-if (script && !widgetHost()) {
+const marks = window as unknown as Record<symbol, boolean | undefined>;
+if (script && !marks[STARTED]) {
+  marks[STARTED] = true;
   const run = () => void start(script).catch((error: unknown) => console.warn("Rapport chat:", error));
   if (document.body) run();
   else document.addEventListener("DOMContentLoaded", run, { once: true });
