@@ -2,7 +2,7 @@ import type { ComponentType } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Redirect, Route, Switch, useLocation } from "wouter";
 import { Alert, Box, NavLink, ScrollArea, Title } from "@mantine/core";
-import { IconBuilding, IconHistory, IconKey, IconMail, IconTags, IconUser, IconUsers, IconUsersGroup, type Icon } from "@tabler/icons-react";
+import { IconBuilding, IconHistory, IconKey, IconMail, IconMessageChatbot, IconTags, IconUser, IconUsers, IconUsersGroup, type Icon } from "@tabler/icons-react";
 import { readableAlert, useIsAdmin } from "./shared";
 import { ProfileSection } from "./ProfileSection";
 import { WorkspaceSection } from "./WorkspaceSection";
@@ -12,6 +12,7 @@ import { TagsSection } from "./TagsSection";
 import { ApiTokensSection } from "./ApiTokensSection";
 import { AuditLogSection } from "./AuditLogSection";
 import { MailboxesSection } from "./MailboxesSection";
+import { WidgetSection } from "./WidgetSection";
 import classes from "./settings.module.css";
 
 interface Section {
@@ -29,6 +30,7 @@ const SECTIONS: Section[] = [
   { path: "/teams", label: "sections.teams", icon: IconUsersGroup, adminOnly: false, component: TeamsSection },
   { path: "/tags", label: "sections.tags", icon: IconTags, adminOnly: true, component: TagsSection },
   { path: "/mailboxes", label: "sections.mailboxes", icon: IconMail, adminOnly: true, component: MailboxesSection },
+  { path: "/widget", label: "sections.widget", icon: IconMessageChatbot, adminOnly: true, component: WidgetSection },
   { path: "/api-tokens", label: "sections.apiTokens", icon: IconKey, adminOnly: false, component: ApiTokensSection },
   { path: "/audit-log", label: "sections.auditLog", icon: IconHistory, adminOnly: true, component: AuditLogSection },
 ];
