@@ -15,6 +15,7 @@ import { ConversationHeader } from "./ConversationHeader";
 import { usePresence } from "./presence";
 import { useConversation, useEvents, useMessages } from "./queries";
 import { Timeline } from "./Timeline";
+import { VisitorTyping } from "./VisitorTyping";
 import "./conversation.css";
 
 export interface ConversationPaneProps {
@@ -124,16 +125,17 @@ export default function ConversationPane({ conversationId, onClose }: Conversati
             onLoadEarlier={() => void messages.fetchNextPage()}
           />
         )}
+        {data.channel === "chat" && <VisitorTyping conversationId={conversationId} customerName={data.customer.name} />}
         <Composer conversationId={conversationId} selfId={user.id} messages={messages.data ?? []} people={users.data?.items ?? []} viewers={viewers} onTyping={noteTyping} />
       </article>
       {panelShown && (
         <aside id="customer-panel" className="conversation-aside" aria-label={t("customerPanel")}>
-          <CustomerPanel customerId={data.customer.id} conversationId={data.id} />
+          <CustomerPanel customerId={data.customer.id} conversationId={data.id} channel={data.channel} />
         </aside>
       )}
       {!wide && (
         <Drawer opened={drawerOpen} onClose={() => setDrawerOpen(false)} position="right" title={t("customerPanel")} id="customer-panel">
-          <CustomerPanel customerId={data.customer.id} conversationId={data.id} />
+          <CustomerPanel customerId={data.customer.id} conversationId={data.id} channel={data.channel} />
         </Drawer>
       )}
     </div>

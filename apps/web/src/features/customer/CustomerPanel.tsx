@@ -6,16 +6,20 @@ import { Anchor, Avatar, Badge, Group, Loader, Stack, Text, Textarea, Title } fr
 import { api, ApiError, unwrap } from "../../api/client";
 import { useFormat } from "../../app/format";
 import { keys } from "../../app/live";
+import type { Channel } from "../../api/types";
 import { useCustomer, useCustomerConversations } from "./queries";
+import { VisitorCard } from "./VisitorCard";
 
 interface CustomerPanelProps {
   customerId: string;
   /** The conversation on screen, left out of "other conversations". */
   conversationId: string;
+  /** A chat's visitor (their page, browser, identity) is shown first. */
+  channel: Channel;
 }
 
 /** Who the customer is, what else they asked, and the team's notes on them: so nobody has to ask twice. */
-export function CustomerPanel({ customerId, conversationId }: CustomerPanelProps) {
+export function CustomerPanel({ customerId, conversationId, channel }: CustomerPanelProps) {
   const { t } = useTranslation("customer");
   const customer = useCustomer(customerId);
   const conversations = useCustomerConversations(customerId);
@@ -42,6 +46,8 @@ export function CustomerPanel({ customerId, conversationId }: CustomerPanelProps
           </Text>
         </div>
       </Group>
+
+      {channel === "chat" && <VisitorCard conversationId={conversationId} />}
 
       <section aria-labelledby="customer-contact">
         <Title order={3} size="h6" id="customer-contact" mb={4}>
