@@ -196,8 +196,21 @@ export async function registerWidgetPublicRoutes(app: App, deps: RealtimeDeps): 
     return visitor;
   };
 
-  const perIp = (max: number) => app.rateLimit({ max, timeWindow: "1 minute", keyGenerator: (request) => request.ip });
-  const perVisitor = (max: number) => app.rateLimit({ max, timeWindow: "1 minute", keyGenerator: (request) => `visitor|${tokenOf(request) ?? request.ip}` });
+  /**
+   * Requests a minute per address and, where a token is sent, per visitor, counted separately for each kind of
+   * request. (The plugin's own route option runs one limit per request; these are several.)
+   */
+  const limits = (name: string, perAddress: number, perVisitor?: number) => {
+    const window = { timeWindow: "1 minute" };
+    const byAddress = app.createRateLimit({ ...window, max: perAddress, keyGenerator: (request) => `${name}|${request.ip}` });
+    const byVisitor = perVisitor ? app.createRateLimit({ ...window, max: perVisitor, keyGenerator: (request) => `${name}|${tokenOf(request) ?? request.ip}` }) : undefined;
+    return async (request: FastifyRequest) => {
+      for (const limit of [byAddress, byVisitor]) {
+        const counted = await limit?.(request);
+        if (counted && !counted.isAllowed && counted.isExceeded) throw new AppError("too_many_requests", "Too many requests from this visitor or address; wait a minute and try again.");
+      }
+    };
+  };
 
   await app.register(async (plain) => {
     const scope = plain.withTypeProvider<TypeBoxTypeProvider>();
@@ -222,7 +235,7 @@ export async function registerWidgetPublicRoutes(app: App, deps: RealtimeDeps): 
       "/widget/v1/config",
       {
         config: hidden,
-        onRequest: perIp(600),
+        onRequest: limits("config", 600),
         schema: { hide: true, querystring: Type.Object({ workspace: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }) },
       },
       async (request, reply) => {
@@ -245,7 +258,7 @@ export async function registerWidgetPublicRoutes(app: App, deps: RealtimeDeps): 
 
     scope.post(
       "/widget/v1/session",
-      { config: hidden, onRequest: [perIp(120), perVisitor(60)], schema: { hide: true, body: SessionBody } },
+      { config: hidden, onRequest: limits("session", 120, 60), schema: { hide: true, body: SessionBody } },
       async (request, reply) => {
         const { workspace: slug, ...input } = request.body;
         const workspace = await findWorkspace(db, slug);
@@ -262,7 +275,7 @@ export async function registerWidgetPublicRoutes(app: App, deps: RealtimeDeps): 
       {
         websocket: true,
         config: hidden,
-        onRequest: perIp(300),
+        onRequest: limits("socket", 300, 120),
         schema: { hide: true, querystring: TokenQuery },
         preHandler: async (request, reply) => {
           try {
@@ -288,7 +301,7 @@ export async function registerWidgetPublicRoutes(app: App, deps: RealtimeDeps): 
       "/widget/v1/frames",
       {
         config: hidden,
-        onRequest: [perIp(3000), perVisitor(600)],
+        onRequest: limits("frames", 3000, 600),
         schema: { hide: true, querystring: TokenQuery, body: Type.Object({ frames: Type.Array(ClientFrameSchema, { minItems: 1, maxItems: 100 }) }, { additionalProperties: false }) },
       },
       async (request, reply) => ({ frames: await hub.handleFrames(await visitorOf(request, reply), request.body.frames) }),
@@ -298,7 +311,7 @@ export async function registerWidgetPublicRoutes(app: App, deps: RealtimeDeps): 
       "/widget/v1/poll",
       {
         config: hidden,
-        onRequest: [perIp(1200), perVisitor(120)],
+        onRequest: limits("poll", 1200, 120),
         schema: { hide: true, querystring: Type.Object({ token: Type.Optional(Type.String({ maxLength: 200 })), after: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }), response: { 200: Frames("Server frames, as on the socket.") } },
       },
       async (request, reply) => {
@@ -310,7 +323,7 @@ export async function registerWidgetPublicRoutes(app: App, deps: RealtimeDeps): 
 
     scope.post(
       "/widget/v1/attachments",
-      { config: hidden, onRequest: [perIp(60), perVisitor(20)], schema: { hide: true, querystring: TokenQuery } },
+      { config: hidden, onRequest: limits("upload", 60, 20), schema: { hide: true, querystring: TokenQuery } },
       async (request, reply) => {
         const visitor = await visitorOf(request, reply);
         if (!request.isMultipart()) throw new AppError("unsupported_media_type", "Send the file as multipart/form-data, in one part named \"file\".");
@@ -335,7 +348,7 @@ export async function registerWidgetPublicRoutes(app: App, deps: RealtimeDeps): 
 
     scope.get(
       "/widget/v1/attachments/:id",
-      { config: hidden, onRequest: perIp(600), schema: { hide: true, params: IdParams, querystring: TokenQuery } },
+      { config: hidden, onRequest: limits("download", 600), schema: { hide: true, params: IdParams, querystring: TokenQuery } },
       async (request, reply) => {
         const visitor = await visitorOf(request, reply);
         const attachment = await getVisitorAttachment(db, visitor, request.params.id);
@@ -356,7 +369,7 @@ export async function registerWidgetPublicRoutes(app: App, deps: RealtimeDeps): 
       "/widget/v1/email",
       {
         config: hidden,
-        onRequest: [perIp(60), perVisitor(10)],
+        onRequest: limits("email", 60, 10),
         schema: { hide: true, querystring: TokenQuery, body: Type.Object({ email: Type.String({ format: "email", maxLength: 320 }) }, { additionalProperties: false }), response: { 204: NoContent } },
       },
       async (request, reply) => {

@@ -574,6 +574,44 @@ describe("chat widget", () => {
   });
 });
 
+describe("rate limits", () => {
+  // A server of its own: the limits count per process, and the shared server's other tests come from the same address.
+  let limited: TestServer;
+
+  beforeAll(async () => {
+    limited = await startTestServer();
+  });
+
+  afterAll(async () => {
+    await limited.close();
+  });
+
+  it("hold back a flood of sessions from one address, a flood of messages from one visitor, and of uploads", async () => {
+    const shop = await createTestWorkspace(limited, "Flooded shop");
+    const flooded = new Widget(limited, shop.slug);
+    const session = await flooded.start();
+    const socket = await flooded.socket(session.token);
+    for (let index = 0; index < 150; index += 1) socket.send({ type: "send", clientId: randomUUID(), text: `flood ${index}` });
+    expect(await socket.closed()).toBe(4429);
+    // What came before the limit is stored (the widget resends what it saw no ack for); what came after is not.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const synced = await flooded.frames(session.token, [{ type: "sync", after: 0 }]);
+    const stored = (synced.body.frames[0] as { messages: unknown[] }).messages.length;
+    expect(stored).toBeGreaterThanOrEqual(50);
+    expect(stored).toBeLessThanOrEqual(110);
+
+    let uploadStatus = 0;
+    for (let index = 0; index < 21; index += 1) uploadStatus = (await upload(limited, session.token, "a.txt", "text/plain", new Uint8Array([65]))).status;
+    expect(uploadStatus).toBe(429);
+
+    const statuses: number[] = [];
+    for (let index = 0; index < 120; index += 1) statuses.push((await flooded.session()).status);
+    expect(statuses.at(-1)).toBe(429);
+    const refused = await flooded.session();
+    expect((refused.body as unknown as { error: { code: string } }).error.code).toBe("too_many_requests");
+  });
+});
+
 // PGlite lives in one process; several processes share PostgreSQL.
 describe.skipIf(!testDatabaseUrl())("chat across server processes", () => {
   let first: TestServer;
