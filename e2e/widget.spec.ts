@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "@playwright/test";
 import { baseURL } from "./support/env.ts";
 import { expect, screenshot, test, type Api } from "./support/fixtures.ts";
@@ -179,6 +180,31 @@ test("an agent in the agent app and the visitor see each other typing, the visit
   await pane.getByRole("button", { name: "Send", exact: true }).click();
   await expect(panel.getByText("Let me look that up")).toBeVisible();
   await expect(panel.getByText(/is typing…$/)).toHaveCount(0);
+});
+
+test("the widget works from the keyboard, keeps still for reduced motion, and axe finds nothing serious in it", async ({ api, browser }) => {
+  const { workspace } = await prepareWidget(api);
+  // The scanner's script is injected into the page, which the host's policy would refuse.
+  const { page } = await visit(browser, { workspace }, { reducedMotion: "reduce", bypassCSP: true });
+  const launcher = page.getByRole("button", { name: "Open chat" });
+  await expect(launcher).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(launcher).toBeFocused();
+  await page.keyboard.press("Enter");
+  const panel = page.getByRole("dialog");
+  await expect(composer(page)).toBeFocused();
+  await expect(panel).toHaveCSS("animation-name", "none");
+  await composer(page).fill("Typed without a mouse");
+  await page.keyboard.press("Enter");
+  await expect(panel.getByText("Sending…")).toHaveCount(0);
+
+  const results = await new AxeBuilder({ page }).include("rapport-widget").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
+  await expect(page.getByRole("button", { name: "Open chat" })).toBeFocused();
 });
 
 test("an agent's reply while the chat is closed shows as an unread badge", async ({ api, browser }) => {
