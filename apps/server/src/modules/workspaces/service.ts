@@ -136,32 +136,38 @@ export async function login(db: Executor, input: LoginInput): Promise<SessionGra
     .from(users)
     .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
     .where(and(eq(users.email, email), input.workspace ? or(eq(workspaces.slug, input.workspace), sql`${workspaces.id}::text = ${input.workspace}`) : undefined));
-  if (candidates.length > 1) {
-    throw new AppError("invalid_request", "This email belongs to several workspaces: say which one with \"workspace\" (its slug).", {
-      workspaces: candidates.map((c) => c.workspace.slug),
-    });
-  }
-  const found = candidates[0];
   const invalid = new AppError("invalid_credentials", "The email or password is not right.");
-  if (!found || !found.user.passwordHash || found.user.deactivatedAt) {
+  const usable = candidates.filter(({ user }) => user.passwordHash && !user.deactivatedAt);
+  if (usable.length === 0) {
     // Spend the same time as a real check so timing does not reveal which emails exist.
     await hashPassword(input.password);
     throw invalid;
   }
-  const { user, workspace } = found;
-  if (user.lockedUntil && user.lockedUntil > new Date()) {
-    throw new AppError("too_many_requests", "Too many failed sign-ins for this account. Try again in a few minutes or reset the password.");
+  const open = usable.filter(({ user }) => !(user.lockedUntil && user.lockedUntil > new Date()));
+  if (open.length === 0) throw new AppError("too_many_requests", "Too many failed sign-ins for this account. Try again in a few minutes or reset the password.");
+  // Only the workspaces this password opens are named, so an email alone tells nobody where its owner works.
+  const proven = [];
+  for (const candidate of open) if (await passwordHolds(db, candidate.user, input)) proven.push(candidate);
+  if (proven.length > 1) {
+    throw new AppError("invalid_request", "This email and password open several workspaces: say which one with \"workspace\" (its slug).", {
+      workspaces: proven.map((c) => c.workspace.slug),
+    });
   }
-  if (!(await verifyPassword(user.passwordHash!, input.password))) {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= input.maxAttempts;
-    await db
-      .update(users)
-      .set({ failedLogins: lock ? 0 : failures, lockedUntil: lock ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000) : null })
-      .where(inWorkspace(users, user.workspaceId, eq(users.id, user.id)));
-    throw invalid;
-  }
-  return { ...(await openSession(db, user, input)), user, workspace };
+  const [found] = proven;
+  if (!found) throw invalid;
+  return { ...(await openSession(db, found.user, input)), user: found.user, workspace: found.workspace };
+}
+
+/** Checks a password, counting a wrong one towards the account's lockout. */
+async function passwordHolds(db: Executor, user: User, input: Pick<LoginInput, "password" | "maxAttempts">): Promise<boolean> {
+  if (await verifyPassword(user.passwordHash!, input.password)) return true;
+  const failures = user.failedLogins + 1;
+  const lock = failures >= input.maxAttempts;
+  await db
+    .update(users)
+    .set({ failedLogins: lock ? 0 : failures, lockedUntil: lock ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000) : null })
+    .where(inWorkspace(users, user.workspaceId, eq(users.id, user.id)));
+  return false;
 }
 
 /** Starts a session for someone whose identity was just proven (a password, an invitation's token). */

@@ -84,22 +84,34 @@ describe("sessions", () => {
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
   });
 
-  it("asks which workspace when an email belongs to several", async () => {
+  it("asks which workspace when the email and password open several, naming only those", async () => {
     const email = `twice-${Date.now()}@example.test`;
-    for (const workspaceName of ["First shop", "Second shop"]) {
+    const otherPassword = "another horse battery staple";
+    const slugs: string[] = [];
+    for (const [workspaceName, password] of [["First shop", TEST_PASSWORD], ["Second shop", TEST_PASSWORD], ["Third shop", otherPassword]] as const) {
       const signup = await fetch(`${server.url}/api/v1/signup`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ workspaceName, name: "Sam", email, password: TEST_PASSWORD }),
+        body: JSON.stringify({ workspaceName, name: "Sam", email, password }),
       });
       expect(signup.status).toBe(201);
+      slugs.push(((await signup.json()) as SessionBody).workspace.slug);
     }
+    // A wrong password learns nothing about where the address is used.
+    const wrong = await signIn(email, "not the password at all");
+    expect(wrong.status).toBe(401);
+    expect(JSON.stringify(wrong.body)).not.toContain("shop");
+    // A password that opens one of them signs in there.
+    const third = await signIn(email, otherPassword);
+    expect(third.status).toBe(200);
+    expect((third.body as SessionBody).workspace.slug).toBe(slugs[2]);
     const ambiguous = await signIn(email, TEST_PASSWORD);
     expect(ambiguous.status).toBe(400);
     expect((ambiguous.body as ErrorBody).error.message).toContain("workspace");
-    const chosen = await signIn(email, TEST_PASSWORD, "second-shop");
+    expect((ambiguous.body as ErrorBody & { error: { details: { workspaces: string[] } } }).error.details.workspaces).toEqual(slugs.slice(0, 2));
+    const chosen = await signIn(email, TEST_PASSWORD, slugs[1]);
     expect(chosen.status).toBe(200);
-    expect((chosen.body as SessionBody).workspace.slug).toBe("second-shop");
+    expect((chosen.body as SessionBody).workspace.slug).toBe(slugs[1]);
   });
 });
 
