@@ -61,11 +61,11 @@ export interface Config {
   loginAttempts: number;
   logLevel: Env["LOG_LEVEL"];
   /**
-   * Whose X-Forwarded-For is believed for a client's address (rate limits, audit): `true`, `false`, a number of
-   * hops, or addresses and CIDR ranges (also `loopback`, `linklocal`, `uniquelocal`). Believing everyone would let
-   * any client pick the address its limits are counted under.
+   * Whose X-Forwarded-For is believed for a client's address (rate limits, audit): `true`, `false`, or addresses
+   * and CIDR ranges (also `loopback`, `linklocal`, `uniquelocal`). Believing everyone would let any client pick
+   * the address its limits are counted under.
    */
-  trustProxy: boolean | number | string[];
+  trustProxy: boolean | string[];
   /** Encrypts stored credentials (IMAP passwords); without RAPPORT_SECRET_KEY, one is made and kept in the data directory. */
   secretKey: string | undefined;
   email: {
@@ -182,11 +182,10 @@ function parseTrustProxy(value: string): Config["trustProxy"] {
   const trimmed = value.trim().toLowerCase();
   if (trimmed === "true") return true;
   if (trimmed === "false") return false;
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
   const entries = trimmed.split(",").map((entry) => entry.trim()).filter(Boolean);
   const bad = entries.find((entry) => !/^(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?)$/.test(entry));
   if (bad !== undefined) {
-    throw new ConfigError(`Invalid configuration: RAPPORT_TRUST_PROXY has "${bad}"; give true, false, a hop count, or addresses and CIDR ranges separated by commas`);
+    throw new ConfigError(`Invalid configuration: RAPPORT_TRUST_PROXY has "${bad}"; give true, false, or addresses and CIDR ranges separated by commas`);
   }
   return entries;
 }
