@@ -207,6 +207,40 @@ test("the widget works from the keyboard, keeps still for reduced motion, and ax
   await expect(page.getByRole("button", { name: "Open chat" })).toBeFocused();
 });
 
+test("messages still unacknowledged when the page reloads are sent after it, once each", async ({ api, browser }) => {
+  const { workspace } = await prepareWidget(api);
+  const { page } = await visit(browser, { workspace });
+  const acknowledged = watchAcks(page);
+  // A connection that swallows what the page sends, as a dying network does, until the page reloads.
+  let swallowing = false;
+  await page.routeWebSocket(/\/widget\/v1\/socket/, (socket) => {
+    const server = socket.connectToServer();
+    socket.onMessage((message) => {
+      if (!(swallowing && String(message).includes('"type":"send"'))) server.send(message);
+    });
+  });
+  await page.getByRole("button", { name: "Open chat" }).click();
+  const panel = page.getByRole("dialog");
+  await composer(page).fill("Before the reload");
+  await composer(page).press("Enter");
+  await expect(panel.getByText("Sending…")).toHaveCount(0);
+  const conversationId = acknowledged();
+  expect(conversationId).toBeTruthy();
+
+  swallowing = true;
+  for (const text of ["Lost in flight, one", "Lost in flight, two"]) {
+    await composer(page).fill(text);
+    await composer(page).press("Enter");
+  }
+  await expect(panel.getByText("Sending…")).toHaveCount(2);
+  swallowing = false;
+  await page.reload();
+  await page.getByRole("button", { name: /Open chat/ }).click();
+  await expect(page.getByRole("dialog").getByText("Lost in flight, two")).toBeVisible();
+  await expect(page.getByRole("dialog").getByText("Sending…")).toHaveCount(0);
+  expect(await customerMessages(api, conversationId as string)).toEqual(["Before the reload", "Lost in flight, one", "Lost in flight, two"]);
+});
+
 test("an agent's reply while the chat is closed shows as an unread badge", async ({ api, browser }) => {
   const { workspace } = await prepareWidget(api);
   const { page } = await visit(browser, { workspace });
