@@ -6,7 +6,8 @@ import type { FileStore } from "../../platform/files.ts";
 import { enqueueJob } from "../../platform/jobs/index.ts";
 import { inWorkspace } from "../../platform/tenancy.ts";
 import { attachments } from "../attachments/schema.ts";
-import { changeDelivery, getConversationById, getMessageById, type Message } from "../conversations/service.ts";
+import { changeDelivery, getConversationById, getMessageById, type Conversation, type Message } from "../conversations/service.ts";
+import { awayVisitorEmail } from "../widget/service.ts";
 import type { Mailbox } from "./mailboxes.ts";
 import type { ParsedEmail } from "./parse.ts";
 import { emailAutoReplies, emailMessages, mailboxes } from "./schema.ts";
@@ -68,13 +69,14 @@ interface QueuedEmail {
   from: string;
   to: string[];
   subject: string;
-  parent: EmailRow;
+  /** The customer's mail it answers; null for a chat's reply, which answers no mail. */
+  parent: EmailRow | null;
   automated: boolean;
 }
 
 /** Writes the outbound row and its send job in the caller's transaction: the mail exists exactly when the change does. */
 async function queueEmail(tx: Executor, input: QueuedEmail): Promise<string> {
-  const references = [...new Set([...input.parent.references, input.parent.messageIdHeader])];
+  const references = input.parent ? [...new Set([...input.parent.references, input.parent.messageIdHeader])] : [];
   const [row] = await tx
     .insert(emailMessages)
     .values({
@@ -82,7 +84,7 @@ async function queueEmail(tx: Executor, input: QueuedEmail): Promise<string> {
       mailboxId: input.mailboxId,
       direction: "outbound",
       messageIdHeader: `${uuidv7()}@${settings.domain}`,
-      inReplyTo: input.parent.messageIdHeader,
+      inReplyTo: input.parent?.messageIdHeader ?? null,
       // The first and the latest: enough for any client to find the thread.
       references: references.length > REFERENCES_LIMIT ? [references[0]!, ...references.slice(-(REFERENCES_LIMIT - 1))] : references,
       conversationId: input.conversationId,
@@ -115,6 +117,7 @@ function replyRecipients(parent: EmailRow, mailboxAddress: string, fallback: str
  */
 export async function queueEmailReply(tx: Executor, workspaceId: string, message: Message): Promise<boolean> {
   const conversation = await getConversationById(tx, workspaceId, message.conversationId);
+  if (conversation.channel === "chat") return queueChatReplyEmail(tx, conversation, message);
   if (conversation.channel !== "email") return false;
   const parent = await lastInboundEmail(tx, workspaceId, conversation.id);
   if (!parent?.mailboxId) return false;
@@ -131,6 +134,31 @@ export async function queueEmailReply(tx: Executor, workspaceId: string, message
     to,
     subject: replySubject(conversation.subject, conversation.number),
     parent,
+    automated: false,
+  });
+  return true;
+}
+
+/**
+ * A chat's reply also goes by email when the visitor left an address (no one could chat) and is no longer on the
+ * page, from the workspace's first mailbox; its Reply-To carries the conversation's number, so their answer joins
+ * the chat. Without an address or a mailbox, the reply waits in the chat for their return.
+ */
+async function queueChatReplyEmail(tx: Executor, conversation: Conversation, message: Message): Promise<boolean> {
+  const { workspaceId } = conversation;
+  const to = await awayVisitorEmail(tx, workspaceId, conversation.customer.id);
+  if (!to) return false;
+  const [mailbox] = await tx.select({ id: mailboxes.id, address: mailboxes.address }).from(mailboxes).where(inWorkspace(mailboxes, workspaceId)).orderBy(asc(mailboxes.createdAt)).limit(1);
+  if (!mailbox) return false;
+  await queueEmail(tx, {
+    workspaceId,
+    mailboxId: mailbox.id,
+    conversationId: conversation.id,
+    messageId: message.id,
+    from: mailbox.address,
+    to: [to],
+    subject: replySubject(conversation.subject, conversation.number),
+    parent: null,
     automated: false,
   });
   return true;

@@ -23,6 +23,7 @@ import {
   getConversationVisitor,
   getVisitorAttachment,
   leaveVisitorEmail,
+  ONLINE_WITHIN_MS,
   openVisitorSession,
   storeVisitorAttachment,
   VISITOR_FILE_LIMIT,
@@ -36,8 +37,6 @@ export const WIDGET_DIST_DIR = fileURLToPath(new URL("../../../../widget/dist/",
 const LOCALES = ["en", "es"];
 /** How long a long poll waits for something to say. */
 const POLL_MS = 25_000;
-/** Visitors online: a socket here, or seen by any process's heartbeat within this long. */
-const ONLINE_WITHIN_MS = 75_000;
 
 // One per realtime hub, so the admin routes and the public ones share it.
 const hubs = new WeakMap<RealtimeDeps["realtime"], WidgetHub>();

@@ -294,6 +294,24 @@ export async function leaveVisitorEmail(db: Executor, visitor: Visitor, email: s
   });
 }
 
+/** A visitor counts as on the page when some process's heartbeat (every 30 s) saw their socket within this long. */
+export const ONLINE_WITHIN_MS = 75_000;
+
+/**
+ * Where an agent's reply should also go by email: the address a visitor of this customer left, when none of
+ * their visitors is on the page to read it in the chat.
+ */
+export async function awayVisitorEmail(db: Executor, workspaceId: string, customerId: string): Promise<string | undefined> {
+  const rows = await db
+    .select({ email: widgetVisitors.email, lastSeenAt: widgetVisitors.lastSeenAt })
+    .from(widgetVisitors)
+    .where(inWorkspace(widgetVisitors, workspaceId, eq(widgetVisitors.customerId, customerId)))
+    .orderBy(desc(widgetVisitors.lastSeenAt))
+    .limit(20);
+  if (rows.some((row) => Date.now() - row.lastSeenAt.getTime() < ONLINE_WITHIN_MS)) return undefined;
+  return rows.find((row) => row.email)?.email ?? undefined;
+}
+
 /** Marks visitors as seen now: one statement for every socket a process holds. */
 export async function touchVisitors(db: Executor, visitorIds: string[]): Promise<void> {
   if (visitorIds.length === 0) return;

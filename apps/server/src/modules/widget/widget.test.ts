@@ -25,7 +25,10 @@ import { registerWidgetScripts } from "./routes.ts";
 import { signIdentity } from "./service.ts";
 import { withinBusinessHours } from "./settings.ts";
 import { login } from "../workspaces/service.ts";
+import { eq } from "drizzle-orm";
 import { seedDemo } from "../../demo/seed.ts";
+import { emailMessages } from "../email/schema.ts";
+import { widgetVisitors } from "./schema.ts";
 import { loadSecretBox } from "../../platform/crypto.ts";
 
 interface Session {
@@ -494,16 +497,30 @@ describe("chat widget", () => {
       agent.socket.close();
     });
 
-    it("takes an address for the answer when no one can chat", async () => {
-      const session = await widget.start();
+    it("takes an address for the answer when no one can chat, and emails replies there once the visitor has left", async () => {
+      const shop = await createTestWorkspace(server, "Emailing shop");
+      await shop.api.post("/api/v1/mailboxes", { name: "Support", address: `support-${shop.slug}@shop.example.test` });
+      const emailing = new Widget(server, shop.slug);
+      const session = await emailing.start();
       const left = await new ApiClient(server.url).post("/widget/v1/email", { email: "Later@Example.test" }, { "x-rapport-visitor": session.token });
       expect(left.status).toBe(204);
-      const socket = await widget.socket(session.token);
+      const socket = await emailing.socket(session.token);
       socket.send({ type: "send", clientId: randomUUID(), text: "Please write back" });
       const { conversationId } = await socket.waitFor("ack");
-      socket.close();
-      const seen = await ws.api.get<{ email: string }>(`/api/v1/conversations/${conversationId}/visitor`);
+      const seen = await shop.api.get<{ email: string }>(`/api/v1/conversations/${conversationId}/visitor`);
       expect(seen.body.email).toBe("later@example.test");
+
+      // Still on the page: the reply is read in the chat, not mailed.
+      const live = await reply(shop, conversationId, "Answering live");
+      expect((live.body as unknown as { delivery: unknown }).delivery).toBeNull();
+      socket.close();
+      // Gone for a while (what the heartbeat would show after 75 seconds without a socket).
+      await server.database.db.update(widgetVisitors).set({ lastSeenAt: new Date(Date.now() - 10 * 60_000) }).where(eq(widgetVisitors.id, session.visitorId));
+      const later = await reply(shop, conversationId, "Answering by email");
+      expect((later.body as unknown as { delivery: unknown }).delivery).toEqual({ status: "queued", error: null });
+      const [email] = await server.database.db.select().from(emailMessages).where(eq(emailMessages.messageId, later.body.id));
+      expect(email).toMatchObject({ direction: "outbound", state: "queued", toAddresses: ["later@example.test"], inReplyTo: null, conversationId });
+
       const bad = await new ApiClient(server.url).post<{ error: { code: string } }>("/widget/v1/email", { email: "not an address" }, { "x-rapport-visitor": session.token });
       expect(bad.status).toBe(400);
     });
