@@ -40,6 +40,9 @@ export interface SessionState {
 
 const PING_MS = 25_000;
 const TYPING_IDLE_MS = 4_000;
+const TYPING_REPEAT_MS = 3_000;
+/** The most messages one `synced` carries; a full one means there is more to ask for. */
+const SYNC_PAGE = 500;
 const AGENT_TYPING_MS = 8_000;
 
 /** A v4 UUID; `crypto.randomUUID` exists only in secure contexts and a host page may be plain http. */
@@ -72,7 +75,8 @@ export class ChatSession {
   private pingTimer: ReturnType<typeof setInterval> | undefined;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private agentTypingTimer: ReturnType<typeof setTimeout> | undefined;
-  private typingSent = false;
+  /** When "typing" was last sent, or 0 when "stopped" was. */
+  private typingSentAt = 0;
   private posting: Promise<void> = Promise.resolve();
   /** Just after a send, keystrokes are the next message's: not worth a frame each time someone types fast. */
   private typingQuietUntil = 0;
@@ -173,8 +177,11 @@ export class ChatSession {
   setTyping(typing: boolean): void {
     clearTimeout(this.typingTimer);
     if (typing) this.typingTimer = setTimeout(() => this.setTyping(false), TYPING_IDLE_MS);
-    if (typing === this.typingSent || !this.ready || (typing && Date.now() < this.typingQuietUntil)) return;
-    this.typingSent = typing;
+    const now = Date.now();
+    if (!this.ready || (typing && now < this.typingQuietUntil)) return;
+    // Still typing is said again now and then: the agent's indicator fades when it hears nothing.
+    if (typing ? now - this.typingSentAt < TYPING_REPEAT_MS : !this.typingSentAt) return;
+    this.typingSentAt = typing ? now : 0;
     this.transmit([{ type: "typing", typing }]);
   }
 
@@ -272,7 +279,7 @@ export class ChatSession {
 
   private sayHello(): void {
     this.transmit([
-      { type: "sync", after: this.state.messages.at(-1)?.seq ?? 0 },
+      { type: "sync", after: this.lastSeq() },
       { type: "page", url: location.href, title: document.title },
     ]);
   }
@@ -281,8 +288,8 @@ export class ChatSession {
   private async runFallback(): Promise<void> {
     while (this.token && this.fallback) {
       try {
-        if (!this.ready) await this.post([{ type: "sync", after: this.state.messages.at(-1)?.seq ?? 0 }]);
-        const after = this.state.messages.at(-1)?.seq ?? 0;
+        if (!this.ready) await this.post([{ type: "sync", after: this.lastSeq() }]);
+        const after = this.lastSeq();
         const response = await fetch(this.url(`/widget/v1/poll?after=${after}`), { headers: this.headers() });
         if (response.status === 401) {
           this.token = null;
@@ -327,9 +334,14 @@ export class ChatSession {
       case "ready":
         // The config's answer also weighs business hours, which this frame does not: it can only close the chat.
         if (!frame.agentsOnline) this.update({ agentsOnline: false });
+        this.followConversation(frame.conversationId);
         break;
       case "synced":
         this.addMessages(frame.messages);
+        if (frame.messages.length >= SYNC_PAGE) {
+          this.transmit([{ type: "sync", after: this.lastSeq() }]);
+          break;
+        }
         this.ready = true;
         this.attempt = 0;
         this.update({ status: "online", agentReadSeq: Math.max(this.state.agentReadSeq, frame.agentReadSeq) });
@@ -366,7 +378,20 @@ export class ChatSession {
     }
   }
 
+  /**
+   * A merge moves the visitor into another conversation: the messages held belong to the old one, so they are
+   * dropped and the new one is synced from its start.
+   */
+  private followConversation(conversationId: string | null): void {
+    const held = this.state.messages[0]?.conversationId;
+    if (!conversationId || !held || held === conversationId) return;
+    this.byId.clear();
+    this.update({ messages: [] });
+    this.transmit([{ type: "sync", after: 0 }]);
+  }
+
   private acknowledge(ack: Extract<WidgetServerFrame, { type: "ack" }>): void {
+    this.followConversation(ack.conversationId);
     const item = this.readOutbox().find((candidate) => candidate.clientId === ack.clientId) ?? this.state.outbox.find((candidate) => candidate.clientId === ack.clientId);
     this.writeOutbox(this.readOutbox().filter((candidate) => candidate.clientId !== ack.clientId));
     if (!item || this.byId.has(ack.messageId)) return this.update({});
@@ -406,6 +431,10 @@ export class ChatSession {
     // A lost "stopped typing" must not leave the indicator on for good.
     if (typing) this.agentTypingTimer = setTimeout(() => this.showAgentTyping(null), AGENT_TYPING_MS);
     this.update({ agentTyping: typing });
+  }
+
+  private lastSeq(): number {
+    return this.state.messages.at(-1)?.seq ?? 0;
   }
 
   private sendFrame(item: OutboxItem): WidgetClientFrame {
