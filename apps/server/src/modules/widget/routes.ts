@@ -145,8 +145,7 @@ const SessionBody = Type.Object(
 );
 
 const TokenQuery = Type.Object({ token: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }, { additionalProperties: false });
-const Frames = (description: string) => Type.Object({ frames: Type.Array(Type.Unknown(), { description }) });
-const hidden = { public: true };
+const publicRoute = { public: true };
 
 /** What a refused origin is told. */
 const originRefused = (origin: string) =>
@@ -183,7 +182,7 @@ export async function registerWidgetPublicRoutes(app: App, deps: RealtimeDeps): 
 
   const tokenOf = (request: FastifyRequest) => {
     const header = request.headers["x-rapport-visitor"];
-    return (typeof header === "string" ? header : undefined) ?? (request.query as { token?: string } | undefined)?.token;
+    return (typeof header === "string" ? header : undefined) ?? (request.query as { token?: string } | undefined)?.token ?? (request.body as { token?: string } | undefined)?.token;
   };
 
   /** The visitor a request's token names, with their workspace's origin checked. */
@@ -201,12 +200,12 @@ export async function registerWidgetPublicRoutes(app: App, deps: RealtimeDeps): 
    */
   const limits = (name: string, perAddress: number, perVisitor?: number) => {
     const window = { timeWindow: "1 minute" };
-    const byAddress = app.createRateLimit({ ...window, max: perAddress, keyGenerator: (request) => `${name}|${request.ip}` });
-    const byVisitor = perVisitor ? app.createRateLimit({ ...window, max: perVisitor, keyGenerator: (request) => `${name}|${tokenOf(request) ?? request.ip}` }) : undefined;
+    const byAddress = app.createRateLimit({ ...window, max: perAddress, keyGenerator: (request) => `${name}|address|${request.ip}` });
+    const byVisitor = perVisitor ? app.createRateLimit({ ...window, max: perVisitor, keyGenerator: (request) => `${name}|visitor|${tokenOf(request)}` }) : undefined;
     return async (request: FastifyRequest) => {
-      for (const limit of [byAddress, byVisitor]) {
-        const counted = await limit?.(request);
-        if (counted && !counted.isAllowed && counted.isExceeded) throw new AppError("too_many_requests", "Too many requests from this visitor or address; wait a minute and try again.");
+      const counts = [await byAddress(request), tokenOf(request) !== undefined ? await byVisitor?.(request) : undefined];
+      if (counts.some((count) => count && !count.isAllowed && count.isExceeded)) {
+        throw new AppError("too_many_requests", "Too many requests from this visitor or address; wait a minute and try again.");
       }
     };
   };
@@ -217,7 +216,7 @@ export async function registerWidgetPublicRoutes(app: App, deps: RealtimeDeps): 
 
     // A preflight names no workspace: it is answered for an origin some workspace allows, and the request itself is
     // then checked against its own workspace.
-    scope.options("/widget/v1/*", { config: hidden, schema: { hide: true } }, async (request, reply) => {
+    scope.options("/widget/v1/*", { config: publicRoute, schema: { hide: true } }, async (request, reply) => {
       const origin = request.headers.origin;
       if (!origin || !(isOwnOrigin(request, publicOrigin) || (await originAllowedAnywhere(db, origin)))) throw originRefused(origin ?? "this page");
       return reply
@@ -233,7 +232,7 @@ export async function registerWidgetPublicRoutes(app: App, deps: RealtimeDeps): 
     scope.get(
       "/widget/v1/config",
       {
-        config: hidden,
+        config: publicRoute,
         onRequest: limits("config", 600),
         schema: { hide: true, querystring: Type.Object({ workspace: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }) },
       },
@@ -257,7 +256,8 @@ export async function registerWidgetPublicRoutes(app: App, deps: RealtimeDeps): 
 
     scope.post(
       "/widget/v1/session",
-      { config: hidden, onRequest: limits("session", 120, 60), schema: { hide: true, body: SessionBody } },
+      // Limited once the body is read: a resumed session names its visitor there.
+      { config: publicRoute, preHandler: limits("session", 120, 60), schema: { hide: true, body: SessionBody } },
       async (request, reply) => {
         const { workspace: slug, ...input } = request.body;
         const workspace = await findWorkspace(db, slug);
@@ -273,7 +273,7 @@ export async function registerWidgetPublicRoutes(app: App, deps: RealtimeDeps): 
       "/widget/v1/socket",
       {
         websocket: true,
-        config: hidden,
+        config: publicRoute,
         onRequest: limits("socket", 300, 120),
         schema: { hide: true, querystring: TokenQuery },
         preHandler: async (request, reply) => {
@@ -299,7 +299,7 @@ export async function registerWidgetPublicRoutes(app: App, deps: RealtimeDeps): 
     scope.post(
       "/widget/v1/frames",
       {
-        config: hidden,
+        config: publicRoute,
         onRequest: limits("frames", 3000, 600),
         schema: { hide: true, querystring: TokenQuery, body: Type.Object({ frames: Type.Array(ClientFrameSchema, { minItems: 1, maxItems: 100 }) }, { additionalProperties: false }) },
       },
@@ -309,9 +309,9 @@ export async function registerWidgetPublicRoutes(app: App, deps: RealtimeDeps): 
     scope.get(
       "/widget/v1/poll",
       {
-        config: hidden,
+        config: publicRoute,
         onRequest: limits("poll", 1200, 120),
-        schema: { hide: true, querystring: Type.Object({ token: Type.Optional(Type.String({ maxLength: 200 })), after: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }), response: { 200: Frames("Server frames, as on the socket.") } },
+        schema: { hide: true, querystring: Type.Object({ token: Type.Optional(Type.String({ maxLength: 200 })), after: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }), response: { 200: Type.Object({ frames: Type.Array(Type.Unknown(), { description: "Server frames, as on the socket." }) }) } },
       },
       async (request, reply) => {
         const visitor = await visitorOf(request, reply);
@@ -322,7 +322,7 @@ export async function registerWidgetPublicRoutes(app: App, deps: RealtimeDeps): 
 
     scope.post(
       "/widget/v1/attachments",
-      { config: hidden, onRequest: limits("upload", 60, 20), schema: { hide: true, querystring: TokenQuery } },
+      { config: publicRoute, onRequest: limits("upload", 60, 20), schema: { hide: true, querystring: TokenQuery } },
       async (request, reply) => {
         const visitor = await visitorOf(request, reply);
         if (!request.isMultipart()) throw new AppError("unsupported_media_type", "Send the file as multipart/form-data, in one part named \"file\".");
@@ -347,7 +347,7 @@ export async function registerWidgetPublicRoutes(app: App, deps: RealtimeDeps): 
 
     scope.get(
       "/widget/v1/attachments/:id",
-      { config: hidden, onRequest: limits("download", 600), schema: { hide: true, params: IdParams, querystring: TokenQuery } },
+      { config: publicRoute, onRequest: limits("download", 600), schema: { hide: true, params: IdParams, querystring: TokenQuery } },
       async (request, reply) => {
         const visitor = await visitorOf(request, reply);
         const attachment = await getVisitorAttachment(db, visitor, request.params.id);
@@ -367,7 +367,7 @@ export async function registerWidgetPublicRoutes(app: App, deps: RealtimeDeps): 
     scope.post(
       "/widget/v1/email",
       {
-        config: hidden,
+        config: publicRoute,
         onRequest: limits("email", 60, 10),
         schema: { hide: true, querystring: TokenQuery, body: Type.Object({ email: Type.String({ format: "email", maxLength: 320 }) }, { additionalProperties: false }), response: { 204: NoContent } },
       },
@@ -404,7 +404,7 @@ export function registerWidgetScripts(app: App, root = WIDGET_DIST_DIR): void {
       .header("cache-control", hashed ? "public, max-age=31536000, immutable" : "public, max-age=300");
     return reply.sendFile(file, root, { cacheControl: false });
   };
-  const script = { config: hidden, schema: { hide: true } };
+  const script = { config: publicRoute, schema: { hide: true } };
   app.get("/widget.js", script, (_request, reply) => serve(reply, "widget.js"));
   app.get<{ Params: { "*": string } }>("/widget/*", script, (request, reply) => serve(reply, request.params["*"]));
 }

@@ -623,6 +623,8 @@ describe("rate limits", () => {
 
     const statuses: number[] = [];
     for (let index = 0; index < 120; index += 1) statuses.push((await flooded.session()).status);
+    // The session opened above and 119 more are let through; the 121st is not.
+    expect(statuses.slice(0, 119).every((status) => status === 200)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
     const refused = await flooded.session();
     expect((refused.body as unknown as { error: { code: string } }).error.code).toBe("too_many_requests");
