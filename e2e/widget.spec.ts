@@ -241,6 +241,22 @@ test("messages still unacknowledged when the page reloads are sent after it, onc
   expect(await customerMessages(api, conversationId as string)).toEqual(["Before the reload", "Lost in flight, one", "Lost in flight, two"]);
 });
 
+test("on a phone the open chat fills the screen", async ({ api, browser }) => {
+  const { workspace } = await prepareWidget(api);
+  const { page } = await visit(browser, { workspace }, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await page.getByRole("button", { name: "Open chat" }).tap();
+  const panel = page.getByRole("dialog");
+  await composer(page).fill("Writing from my phone");
+  await composer(page).press("Enter");
+  await expect(panel.getByText("Sending…")).toHaveCount(0);
+  expect(await panel.boundingBox()).toEqual({ x: 0, y: 0, width: 390, height: 844 });
+  await screenshot(page, "widget-phone");
+  // The panel covers the launcher, so it has its own way out.
+  await panel.getByRole("button", { name: "Close chat" }).tap();
+  await expect(panel).toBeHidden();
+  await expect(page.getByRole("button", { name: "Open chat" })).toBeFocused();
+});
+
 test("an agent's reply while the chat is closed shows as an unread badge", async ({ api, browser }) => {
   const { workspace } = await prepareWidget(api);
   const { page } = await visit(browser, { workspace });

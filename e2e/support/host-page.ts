@@ -77,7 +77,7 @@ export class HostSite {
       response.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": policy });
       response.end(`<!doctype html>
 <html lang="${dir === "rtl" ? "ar" : "en"}" dir="${dir}">
-<head><meta charset="utf-8"><title>Example Shop</title><link rel="stylesheet" href="/host.css"></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Example Shop</title><link rel="stylesheet" href="/host.css"></head>
 <body>
 <h1>Example Shop</h1>
 <p>Everything for your garden, delivered.</p>
