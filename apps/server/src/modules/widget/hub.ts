@@ -16,6 +16,7 @@ import {
   sendVisitorMessage,
   touchVisitors,
   visibleMessage,
+  visitorIdsOfCustomer,
   visibleMessagesAfter,
   type Visitor,
   type VisibleMessage,
@@ -378,17 +379,39 @@ export class WidgetHub implements RealtimeListener {
     const { payload } = notice;
     switch (notice.type) {
       case "message.created":
-        if (payload.kind !== "note" && this.byConversation.has(notice.subjectId)) this.push(notice.workspaceId, notice.subjectId, String(payload.messageId));
+        // A conversation with work queued may be gaining followers (a chat just opened).
+        if (payload.kind !== "note" && (this.byConversation.has(notice.subjectId) || this.chains.has(notice.subjectId))) {
+          this.push(notice.workspaceId, notice.subjectId, String(payload.messageId));
+        }
         return;
       case "conversation.created":
-        // The visitor's other device (a signed-in customer's) follows the chat their first device opened.
-        if (payload.channel !== "chat") return;
-        for (const link of this.byCustomer.get(String(payload.customerId)) ?? []) this.follow(link, notice.subjectId);
+        if (payload.channel === "chat") this.joinNewChat(notice.workspaceId, String(payload.customerId), notice.subjectId);
         return;
       case "conversation.merged":
         for (const link of [...(this.byConversation.get(notice.subjectId) ?? [])]) this.follow(link, String(payload.into));
         return;
     }
+  }
+
+  /**
+   * A chat was opened: every tab and device of its customer held here follows it, those of a signed-in customer at
+   * once, and the tabs of an anonymous visitor (who became the customer with that first message, perhaps on
+   * another process) once the database says which visitors the customer is.
+   */
+  private joinNewChat(workspaceId: string, customerId: string, conversationId: string): void {
+    for (const link of this.byCustomer.get(customerId) ?? []) this.follow(link, conversationId);
+    if (!this.hasAnonymous(workspaceId)) return;
+    this.chain(conversationId, async () => {
+      for (const visitorId of await visitorIdsOfCustomer(this.database.db, workspaceId, customerId)) {
+        this.identify(visitorId, customerId);
+        for (const link of this.byVisitor.get(visitorId) ?? []) this.follow(link, conversationId);
+      }
+    });
+  }
+
+  private hasAnonymous(workspaceId: string): boolean {
+    for (const links of this.byVisitor.values()) for (const link of links) if (link.visitor.workspaceId === workspaceId && !link.visitor.customerId) return true;
+    return false;
   }
 
   presence(heard: HeardPresence): void {

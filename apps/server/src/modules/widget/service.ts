@@ -312,6 +312,12 @@ export async function awayVisitorEmail(db: Executor, workspaceId: string, custom
   return rows.find((row) => row.email)?.email ?? undefined;
 }
 
+/** The visitors who are this customer. */
+export async function visitorIdsOfCustomer(db: Executor, workspaceId: string, customerId: string): Promise<string[]> {
+  const rows = await db.select({ id: widgetVisitors.id }).from(widgetVisitors).where(inWorkspace(widgetVisitors, workspaceId, eq(widgetVisitors.customerId, customerId)));
+  return rows.map((row) => row.id);
+}
+
 /** Marks visitors as seen now: one statement for every socket a process holds. */
 export async function touchVisitors(db: Executor, visitorIds: string[]): Promise<void> {
   if (visitorIds.length === 0) return;

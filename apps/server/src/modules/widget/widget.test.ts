@@ -261,6 +261,19 @@ describe("chat widget", () => {
       second.close();
     });
 
+    it("shows a new visitor's first message in their other tab at once", async () => {
+      const session = await widget.start();
+      const [one, two] = await Promise.all([widget.socket(session.token), widget.socket(session.token)]);
+      await Promise.all([one.waitFor("ready"), two.waitFor("ready")]);
+      one.send({ type: "send", clientId: randomUUID(), text: "Written in tab one" });
+      const ack = await one.waitFor("ack");
+      expect((await two.waitFor("message")).message).toMatchObject({ id: ack.messageId, text: "Written in tab one", author: "visitor" });
+      const agentReply = await reply(ws, ack.conversationId, "Seen in both");
+      await two.waitFor("message", (frame) => frame.message.id === agentReply.body.id);
+      one.close();
+      two.close();
+    });
+
     it("resumes with the token on reload and keeps the history", async () => {
       const session = await widget.start();
       const socket = await widget.socket(session.token);
