@@ -206,21 +206,36 @@ export class WidgetHub implements RealtimeListener {
     return this.realtime.agentsOnline(workspaceId);
   }
 
-  /** Takes a visitor's socket, whose token and origin were checked, and greets it. */
-  async connect(socket: WebSocket, visitor: Visitor): Promise<void> {
+  /**
+   * Takes a visitor's socket, whose token and origin were checked, and greets it. Listeners are attached at once,
+   * so frames the widget sends right after opening wait behind the greeting instead of being lost.
+   */
+  connect(socket: WebSocket, visitor: Visitor): void {
     if (!this.running) {
       socket.close(1001, "Server is shutting down");
       return;
     }
     const link = new SocketLink(visitor, socket);
-    this.attach(link, await currentConversationId(this.database.db, visitor));
+    this.attach(link, null);
     socket.on("message", (data: RawData, isBinary: boolean) => this.receive(link, data, isBinary));
     socket.on("pong", () => this.unanswered.delete(socket));
     socket.on("close", () => {
       this.unanswered.delete(socket);
       this.detach(link);
     });
-    link.deliver({ type: "ready", visitorId: visitor.id, conversationId: link.conversationId, agentsOnline: this.agentsOnline(visitor.workspaceId) });
+    link.queue = this.greet(link);
+  }
+
+  private async greet(link: SocketLink): Promise<void> {
+    const { visitor } = link;
+    try {
+      const conversationId = await currentConversationId(this.database.db, visitor);
+      if (conversationId) this.follow(link, conversationId);
+      link.deliver({ type: "ready", visitorId: visitor.id, conversationId, agentsOnline: this.agentsOnline(visitor.workspaceId) });
+    } catch (error) {
+      this.log?.error({ err: error }, "could not greet a chat visitor");
+      link.socket.close(1011, "Could not open the chat; reconnect");
+    }
   }
 
   private receive(link: SocketLink, data: RawData, isBinary: boolean): void {

@@ -29,6 +29,7 @@ export interface WidgetMessage {
   text: string;
   /** Sanitized HTML, when the message has formatting. */
   html: string | null;
+  /** `url` serves the file to this visitor only: add `?token=<visitor token>` (an `<img>` cannot send the header). */
   attachments: { id: string; filename: string; contentType: string; size: number; url: string }[];
   createdAt: string;
 }

@@ -286,13 +286,10 @@ export async function registerWidgetPublicRoutes(app: App, deps: RealtimeDeps): 
           }
         },
       },
-      async (socket, request) => {
+      (socket, request) => {
         const visitor = admitted.get(request)!;
-        if ("refused" in visitor) {
-          socket.close(visitor.refused, visitor.reason);
-          return;
-        }
-        await hub.connect(socket, visitor);
+        if ("refused" in visitor) socket.close(visitor.refused, visitor.reason);
+        else hub.connect(socket, visitor);
       },
     );
 
