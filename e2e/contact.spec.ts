@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { seriousViolations } from "./support/axe.ts";
 import { expect, screenshot, test, type Api } from "./support/fixtures.ts";
 
 async function contactPath(api: Api): Promise<string> {
@@ -27,6 +28,7 @@ test.describe("contact form", () => {
     await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByLabel("Your name")).toHaveAccessibleDescription(/Enter your name/);
     await screenshot(page, "contact-form-errors");
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByLabel("Your name").fill("Rosa Díaz");
     await page.getByLabel("Email").fill(email);
@@ -39,6 +41,7 @@ test.describe("contact form", () => {
     await expect(page.getByRole("heading", { name: "Thank you, we've got your message" })).toBeVisible();
     const reference = await page.getByTestId("reference").textContent();
     await screenshot(page, "contact-form-sent");
+    expect(await seriousViolations(page)).toEqual([]);
     const conversations = await conversationsOf(api, email);
     expect(conversations).toEqual([expect.objectContaining({ channel: "web_form", subject: "The lid does not fit" })]);
     expect(reference).toBe(`#${conversations[0]!.number}`);
@@ -73,5 +76,6 @@ test.describe("contact form", () => {
     const [scrollWidth, clientWidth] = await Promise.all([html.evaluate((root) => root.scrollWidth), html.evaluate((root) => root.clientWidth)]);
     expect(scrollWidth).toBe(clientWidth);
     await screenshot(page, "contact-form-phone-es");
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

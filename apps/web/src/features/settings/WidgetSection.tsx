@@ -225,7 +225,15 @@ function WidgetSettingsForm({ settings }: { settings: WidgetSettings }) {
         <Part id="widget-appearance" title={t("widget.appearance.title")}>
           <Group grow align="flex-start">
             <TextInput label={t("widget.appearance.chatTitle")} description={t("widget.appearance.chatTitleHelp")} required maxLength={100} value={draft.appearance.title} error={errors.title} onChange={(event) => setAppearance({ title: event.currentTarget.value })} />
-            <ColorInput label={t("widget.appearance.colour")} format="hex" swatches={SWATCHES} value={draft.appearance.color} error={errors.color} onChange={(color) => setAppearance({ color })} />
+            <ColorInput
+              label={t("widget.appearance.colour")}
+              format="hex"
+              swatches={SWATCHES}
+              value={draft.appearance.color}
+              error={errors.color}
+              onChange={(color) => setAppearance({ color })}
+              eyeDropperButtonProps={{ "aria-label": t("widget.appearance.pickColour") }}
+            />
           </Group>
           <Stack gap={4}>
             <Text size="sm" fw={500} id="widget-position-label">
