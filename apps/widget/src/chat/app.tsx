@@ -64,6 +64,13 @@ function Panel({ host, session, t, onClose }: { host: WidgetHost; session: ChatS
     if (document.visibilityState === "visible") session.markRead();
   }, [state.messages.length, state.outbox.length, state.agentTyping, session]);
 
+  // Replies that came while the visitor was in another tab are read when they come back to this one.
+  useEffect(() => {
+    const markRead = () => document.visibilityState === "visible" && session.markRead();
+    document.addEventListener("visibilitychange", markRead);
+    return () => document.removeEventListener("visibilitychange", markRead);
+  }, [session]);
+
   const lastVisitor = [...state.messages].reverse().find((message) => message.author === "visitor");
   const seen = lastVisitor && state.agentReadSeq >= lastVisitor.seq && state.messages.at(-1) === lastVisitor;
   const away = !state.agentsOnline;

@@ -103,6 +103,11 @@ export class ChatSession {
     if (this.channel) this.channel.onmessage = (event: MessageEvent<WidgetMessage>) => this.addMessages([event.data]);
     addEventListener("storage", (event) => {
       if (event.key === this.key("outbox")) this.update({ outbox: this.readOutbox() });
+      // Another tab had to open a new session: follow it, or the two tabs would become two visitors.
+      if (event.key === this.key("token") && event.newValue && event.newValue !== this.token) {
+        this.token = event.newValue;
+        this.socket?.close();
+      }
       if (event.key === this.key("read")) {
         this.readSeq = Number(event.newValue) || 0;
         this.update({});
