@@ -82,6 +82,7 @@ test("an admin sets up the chat widget and the contact form", async ({ page, api
     // The hosted contact form asks the new question.
     await page.goto(`/support/${slug}/contact`);
     await expect(page.getByLabel(/Order number/)).toBeVisible();
+    await page.getByRole("button", { name: "Send message" }).scrollIntoViewIfNeeded();
     await screenshot(page, "contact-form-question");
   } finally {
     const restored = await api.request.patch("/api/v1/widget/settings", { data: { allowedOrigins: before.allowedOrigins, contactFields: before.contactFields, appearance: before.appearance } });
