@@ -50,7 +50,10 @@ async function start(script: HTMLScriptElement): Promise<void> {
     return;
   }
   const config = (await response.json()) as WidgetConfig;
-  if (!config.enabled) return;
+  const identity = (window as { RapportSettings?: Identity }).RapportSettings;
+  const signed = identity?.userId && identity.signature ? identity : undefined;
+  // A workspace that chats only with signed-in users shows nothing to the others: the chat would refuse them.
+  if (!config.enabled || (config.requireIdentity && !signed)) return;
 
   const locale = pickLocale(config.locales);
   const strings = loaderStrings[locale];
@@ -100,12 +103,11 @@ async function start(script: HTMLScriptElement): Promise<void> {
     return loading;
   };
 
-  const identity = (window as { RapportSettings?: Identity }).RapportSettings;
   const host: WidgetHost = {
     origin,
     workspace,
     config,
-    identity: identity?.userId && identity.signature ? identity : undefined,
+    identity: signed,
     locale,
     root,
     container,
