@@ -6,31 +6,7 @@ import { IconCircleFilled, IconRosetteDiscountCheck } from "@tabler/icons-react"
 import { api, ApiError, unwrap } from "../../api/client";
 import { useFormat } from "../../app/format";
 import { keys } from "../../app/live";
-
-const BROWSERS: [RegExp, string][] = [
-  [/Edg\/(\d+)/, "Edge"],
-  [/OPR\/(\d+)/, "Opera"],
-  [/Firefox\/(\d+)/, "Firefox"],
-  [/SamsungBrowser\/(\d+)/, "Samsung Internet"],
-  [/Chrome\/(\d+)/, "Chrome"],
-  [/Version\/(\d+).*Safari/, "Safari"],
-];
-const SYSTEMS: [RegExp, string][] = [
-  [/iPhone|iPad|iPod/, "iOS"],
-  [/Android/, "Android"],
-  [/Windows/, "Windows"],
-  [/Mac OS X|Macintosh/, "macOS"],
-  [/CrOS/, "ChromeOS"],
-  [/Linux/, "Linux"],
-];
-
-/** "Chrome 131 on Android" from a user agent string; the full string stays available in a tooltip. */
-export function describeBrowser(userAgent: string): string {
-  const browser = BROWSERS.map(([pattern, name]) => [pattern.exec(userAgent), name] as const).find(([match]) => match);
-  const system = SYSTEMS.find(([pattern]) => pattern.test(userAgent))?.[1];
-  const name = browser ? `${browser[1]} ${browser[0]![1]}` : userAgent.split(" ")[0] ?? userAgent;
-  return system ? `${name} · ${system}` : name;
-}
+import { describeBrowser } from "./browser";
 
 /** Only web addresses become links: a page's address comes from the visitor's browser and is not to be trusted. */
 const safeUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);

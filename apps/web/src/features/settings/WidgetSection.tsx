@@ -8,8 +8,8 @@ import type { Body } from "../../api/types";
 import { useSession } from "../../app/session";
 import { LANGUAGES } from "../../i18n";
 import { ConfirmDialog, CopyField, FormError, LoadError, SectionHeader, useAction, useSavedToast } from "./shared";
-import { FieldsEditor, FIELD_KEY, HoursEditor, keyFromLabel, ORIGIN, OriginsEditor, RulesEditor, WEEKDAYS, type DraftErrors } from "./widget-editors";
-import { fetchWidgetSettings, widgetSettingsKey, type FormField, type WidgetSettings } from "./widget-settings";
+import { FieldsEditor, HoursEditor, OriginsEditor, RulesEditor, WEEKDAYS, type DraftErrors } from "./widget-editors";
+import { fetchWidgetSettings, FIELD_KEY, keyFromLabel, ORIGIN, widgetSettingsKey, type FormField, type WidgetSettings } from "./widget-settings";
 
 type WidgetPatch = Body<"/api/v1/widget/settings", "patch">;
 /** Everything the form edits; the secret is rotated on its own and the tag is the server's. */

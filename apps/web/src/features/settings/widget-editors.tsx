@@ -3,25 +3,12 @@ import { useTranslation } from "react-i18next";
 import { ActionIcon, Button, Checkbox, Fieldset, Group, NumberInput, Select, Stack, Switch, TagsInput, Text, Textarea, TextInput, Tooltip } from "@mantine/core";
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from "@tabler/icons-react";
 import { timeZones } from "./shared";
-import type { BusinessHours, FormField, ProactiveRule, Weekday } from "./widget-settings";
+import { keyFromLabel, type BusinessHours, type FormField, type ProactiveRule, type Weekday } from "./widget-settings";
 
 export const WEEKDAYS: Weekday[] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 /** Problems found before saving, by the path of the value they concern ("allowedOrigins.2", "contactFields.0.key"). */
 export type DraftErrors = Record<string, string>;
-
-export const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:(\d{1,5}|\*))?$/;
-export const FIELD_KEY = /^[a-z][a-z0-9_]*$/;
-
-/** A key made from a label as people write it: "Order number" → "order_number". */
-export const keyFromLabel = (label: string) =>
-  label
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^[^a-z]+|_+$/g, "")
-    .slice(0, 50);
 
 const replaceAt = <T,>(list: T[], index: number, item: T) => list.map((current, i) => (i === index ? item : current));
 const removeAt = <T,>(list: T[], index: number) => list.filter((_, i) => i !== index);
