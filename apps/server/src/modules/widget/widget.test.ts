@@ -390,6 +390,40 @@ describe("chat widget", () => {
       expect(wrongUser.status).toBe(401);
     });
 
+    it("refuses anonymous visitors where the workspace requires a signed identity", async () => {
+      const shop = await createTestWorkspace(server, "Members only");
+      const settings = await shop.api.patch<{ identitySecret: string }>("/api/v1/widget/settings", { requireIdentity: true });
+      const members = new Widget(server, shop.slug);
+      const anonymous = await members.session();
+      expect(anonymous.status).toBe(401);
+      expect((anonymous.body as unknown as { error: { code: string } }).error.code).toBe("identity_required");
+      expect((await members.session({ identity: { userId: "u1", email: "u1@example.test" } })).status).toBe(401);
+      const signed = await members.start({ identity: { userId: "u1", signature: signIdentity(settings.body.identitySecret, "u1", undefined) } });
+      expect(signed.verified).toBe(true);
+    });
+
+    it("keeps pre-chat answers and the visitor's page, browser and language on the customer", async () => {
+      const shop = await createTestWorkspace(server, "Asking shop");
+      await shop.api.patch("/api/v1/widget/settings", {
+        preChatFields: [
+          { key: "order_number", label: "Order number", type: "text", required: true },
+          { key: "topic", label: "Topic", type: "select", required: false, options: ["Returns", "Sizing"] },
+        ],
+      });
+      const asking = new Widget(server, shop.slug);
+      const missing = await asking.session({ preChat: { topic: "Returns" } });
+      expect(missing.status).toBe(400);
+      expect((missing.body as unknown as { error: { message: string } }).error.message).toContain("Order number");
+      expect((await asking.session({ preChat: { order_number: "1001", topic: "Weather" } })).status).toBe(400);
+      expect((await asking.session({ preChat: { order_number: "1001", shoe_size: "46" } })).status).toBe(400);
+      const session = await asking.start({ preChat: { order_number: "1001", topic: "Sizing" }, context: { url: "https://shop.example/boots", userAgent: "Test browser", language: "es-ES" } });
+      const sent = await asking.frames(session.token, [{ type: "send", clientId: randomUUID(), text: "Size question" }]);
+      const { conversationId } = sent.body.frames[0] as { conversationId: string };
+      const conversation = await shop.api.get<{ customer: { id: string } }>(`/api/v1/conversations/${conversationId}`);
+      const customer = await shop.api.get<{ attributes: Record<string, string> }>(`/api/v1/customers/${conversation.body.customer.id}`);
+      expect(customer.body.attributes).toMatchObject({ order_number: "1001", topic: "Sizing", last_page_url: "https://shop.example/boots", browser: "Test browser", language: "es-ES" });
+    });
+
     it("keeps an unsigned claim as a note on the visitor, never joining an existing customer", async () => {
       const existing = await ws.api.post<{ id: string }>("/api/v1/customers", { email: "bea@example.test", name: "Bea" });
       const claimed = await widget.start({ identity: { userId: "bea", email: "bea@example.test" } });
