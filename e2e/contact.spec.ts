@@ -25,6 +25,10 @@ test.describe("contact form", () => {
     // Sent empty first: every problem is listed, and each field says what it needs.
     await page.getByRole("button", { name: "Send message" }).click();
     await expect(page.getByRole("alert")).toContainText("Please check the form");
+    await expect(page.getByRole("alert")).toBeFocused();
+    // Each problem links to its field.
+    await page.getByRole("link", { name: "Enter your email address." }).click();
+    await expect(page.getByLabel("Email")).toBeFocused();
     await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByLabel("Your name")).toHaveAccessibleDescription(/Enter your name/);
     await screenshot(page, "contact-form-errors");

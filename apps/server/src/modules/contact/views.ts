@@ -60,7 +60,8 @@ function customField(spec: FormField, state: FormState, t: ContactMessages): Mar
 
 function errorSummary(state: FormState, t: ContactMessages): Markup | "" {
   if (state.errors.size === 0) return "";
-  return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
+  // Focus starts on the list of problems (no script needed), whose links lead to each field.
+  return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>
 <h2 id="error-summary-title">${t.errorsTitle}</h2>
 <ul>${[...state.errors].map(([name, message]) => html`<li><a href="#${inputId(name)}">${message}</a></li>`)}</ul>
 </div>`;
