@@ -82,9 +82,13 @@ export function storageKey(workspace: string, name: "token" | "outbox" | "read" 
   return `rapport:${workspace}:${name}`;
 }
 
-/** Local storage that may be missing (blocked cookies, private mode): the widget still works for this page. */
+/** Values local storage would not take (blocked, private mode, full): kept for this page instead. */
+const memory = new Map<string, string | null>();
+
+/** Local storage that may be missing or full: the widget then keeps working from memory for this page. */
 export const store = {
   get(key: string): string | null {
+    if (memory.has(key)) return memory.get(key) ?? null;
     try {
       return localStorage.getItem(key);
     } catch {
@@ -95,8 +99,9 @@ export const store = {
     try {
       if (value === null) localStorage.removeItem(key);
       else localStorage.setItem(key, value);
+      memory.delete(key);
     } catch {
-      // Storage full or refused: this page keeps working from memory.
+      memory.set(key, value);
     }
   },
 };
