@@ -165,6 +165,14 @@ describe("contact form", () => {
     const answer = (await accepted.json()) as { number: number; reference: string };
     expect(answer.reference).toBe(`#${answer.number}`);
 
+    // A script posting the page's own form (files included) gets JSON too.
+    const scripted = await post(ws.slug, form(valid({ email: `scripted-${randomUUID()}@example.test` }), [{ name: "invoice.pdf", type: "application/pdf", content: "%PDF-1.4" }]), {
+      accept: "application/json",
+      origin: "https://shop.example",
+    });
+    expect(scripted.status).toBe(201);
+    expect(await scripted.json()).toMatchObject({ received: true, reference: expect.stringMatching(/^#\d+$/) });
+
     const invalid = await post(ws.slug, JSON.stringify({ ...json, email: "nope" }), { "content-type": "application/json", origin: "https://shop.example" });
     expect(invalid.status).toBe(400);
     expect(await invalid.json()).toMatchObject({ error: { code: "invalid_request", details: { fields: { email: expect.stringContaining("email address") } } } });
