@@ -313,11 +313,11 @@ export class WidgetHub implements RealtimeListener {
         return;
       case "sync": {
         const conversationId = await currentConversationId(db, visitor);
-        if (conversationId) this.follow(link, conversationId);
         if (!conversationId) {
           link.deliver({ type: "synced", messages: [], agentReadSeq: 0 });
           return;
         }
+        this.follow(link, conversationId);
         const found = await visibleMessagesAfter(db, visitor.workspaceId, conversationId, frame.after);
         const readSeq = Math.max(await agentReadSeq(db, visitor.workspaceId, conversationId), this.agentRead.get(conversationId)?.seq ?? 0);
         link.deliver({ type: "synced", messages: found.map((message) => presentWidgetMessage(message, this.options.publicUrl)), agentReadSeq: readSeq });
@@ -360,8 +360,16 @@ export class WidgetHub implements RealtimeListener {
   private detach(link: Link): void {
     remove(this.byVisitor, link.visitor.id, link);
     if (link.visitor.customerId) remove(this.byCustomer, link.visitor.customerId, link);
-    if (link.conversationId) remove(this.byConversation, link.conversationId, link);
+    if (link.conversationId) this.unfollow(link, link.conversationId);
     if (!this.byVisitor.has(link.visitor.id)) this.sendBuckets.delete(link.visitor.id);
+  }
+
+  /** What is remembered of a conversation goes with the last link that follows it. */
+  private unfollow(link: Link, conversationId: string): void {
+    remove(this.byConversation, conversationId, link);
+    if (this.byConversation.has(conversationId)) return;
+    this.agentTyping.delete(conversationId);
+    this.agentRead.delete(conversationId);
   }
 
   /** Points a link at the conversation the visitor is in now. */
@@ -372,7 +380,7 @@ export class WidgetHub implements RealtimeListener {
       link.conversationId = conversationId;
       return;
     }
-    if (link.conversationId) remove(this.byConversation, link.conversationId, link);
+    if (link.conversationId) this.unfollow(link, link.conversationId);
     link.conversationId = conversationId;
     add(this.byConversation, conversationId, link);
   }

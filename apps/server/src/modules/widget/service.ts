@@ -51,6 +51,7 @@ const visitorActor = (visitor: Pick<Visitor, "customerId">): EventActor => (visi
 /** The customer a visitor is as far as anyone can tell: the host's user when signed, otherwise this browser alone. */
 const claimsOf = (visitor: Visitor) => (visitor.verifiedUserId ? { externalId: visitor.verifiedUserId } : { visitorId: visitor.id });
 
+/** The visitor a token names, in whichever workspace: the token is what tells the workspace, as a session's does. */
 export async function findVisitorByToken(db: Executor, token: string): Promise<Visitor | undefined> {
   const [visitor] = await db.select().from(widgetVisitors).where(eq(widgetVisitors.tokenHash, hashToken(token)));
   return visitor;
@@ -116,26 +117,21 @@ export async function openVisitorSession(db: Executor, input: SessionInput): Pro
   const context = cleanContext(input.context);
   const preChat = checkPreChat(settings.preChatFields, input.preChat);
 
+  // An unsigned address is kept as the visitor's own note; a signed one belongs to the customer.
+  const claimedEmail = signed ? undefined : identity?.email?.trim().toLowerCase() || undefined;
+
   return db.transaction(async (tx) => {
     const known = input.token ? await findVisitorByToken(tx, input.token) : undefined;
-    const resumed = known && known.workspaceId === workspaceId && known.verifiedUserId === verifiedUserId ? known : undefined;
-    let token = input.token!;
-    let visitor: Visitor;
-    if (resumed) {
-      const [updated] = await tx
-        .update(widgetVisitors)
-        .set({ context: { ...resumed.context, ...context }, lastSeenAt: new Date(), ...(!signed && identity?.email && { email: identity.email.trim().toLowerCase() }) })
-        .where(inWorkspace(widgetVisitors, workspaceId, eq(widgetVisitors.id, resumed.id)))
-        .returning();
-      visitor = updated!;
-    } else {
-      token = generateToken("rpv");
-      const [created] = await tx
-        .insert(widgetVisitors)
-        .values({ workspaceId, tokenHash: hashToken(token), verifiedUserId, context, email: identity?.email?.trim().toLowerCase() || null })
-        .returning();
-      visitor = created!;
-    }
+    const resumed = known && known.workspaceId === workspaceId && known.verifiedUserId === verifiedUserId;
+    const token = resumed && input.token ? input.token : generateToken("rpv");
+    const [stored] = resumed
+      ? await tx
+          .update(widgetVisitors)
+          .set({ context: { ...known.context, ...context }, lastSeenAt: new Date(), ...(claimedEmail && { email: claimedEmail }) })
+          .where(inWorkspace(widgetVisitors, workspaceId, eq(widgetVisitors.id, known.id)))
+          .returning()
+      : await tx.insert(widgetVisitors).values({ workspaceId, tokenHash: hashToken(token), verifiedUserId, context, email: claimedEmail ?? null }).returning();
+    let visitor = stored!;
     // A signed visitor is their customer at once; anyone else becomes one with their first message or answers.
     if (signed || Object.keys(preChat).length > 0) {
       const claims = signed ? { externalId: identity!.userId, email: identity!.email, name: identity!.name } : { visitorId: visitor.id };
