@@ -608,6 +608,26 @@ describe("chat widget", () => {
       const agentCopy = await ws.api.fetch(`/api/v1/attachments/${stored.body.id}`);
       expect(agentCopy.status).toBe(200);
     });
+
+    it("gives the visitor the files agents reply with, never those on internal notes", async () => {
+      const session = await widget.start();
+      const first = await widget.frames(session.token, [{ type: "send", clientId: randomUUID(), text: "Send me the invoice" }]);
+      const { conversationId } = first.body.frames[0] as { conversationId: string };
+      const agentUpload = async (name: string) => {
+        const response = await ws.api.request<{ id: string; filename: string; contentType: string; size: number }>("POST", `/api/v1/attachments?filename=${name}`, `${name} bytes`, { "content-type": "application/pdf" });
+        const { id, filename, contentType, size } = response.body;
+        return { id, filename, contentType, size };
+      };
+      const invoice = await agentUpload("invoice.pdf");
+      const internal = await agentUpload("internal.pdf");
+      await ws.api.post(`/api/v1/conversations/${conversationId}/messages`, { text: "Here it is", attachments: [invoice] });
+      await ws.api.post(`/api/v1/conversations/${conversationId}/messages`, { kind: "note", text: "Margin sheet", attachments: [internal] });
+      const shared = await fetch(`${server.url}/widget/v1/attachments/${invoice.id}?token=${session.token}`);
+      expect(shared.status).toBe(200);
+      expect(shared.headers.get("content-disposition")).toMatch(/^attachment;/);
+      expect(await shared.text()).toBe("invoice.pdf bytes");
+      expect((await fetch(`${server.url}/widget/v1/attachments/${internal.id}?token=${session.token}`)).status).toBe(404);
+    });
   });
 
   describe("tenancy", () => {
