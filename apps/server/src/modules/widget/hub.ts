@@ -189,7 +189,10 @@ export class WidgetHub implements RealtimeListener {
     this.heartbeat.unref();
   }
 
-  /** Closes every socket with 1001 (the widget reconnects, to another process if need be) and answers every poll. */
+  /**
+   * Closes every socket with 1001 (the widget reconnects, to another process if need be) and answers every poll,
+   * before the server stops taking requests.
+   */
   stop(): void {
     this.running = false;
     clearInterval(this.heartbeat);

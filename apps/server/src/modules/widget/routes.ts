@@ -158,9 +158,8 @@ export async function registerWidgetPublicRoutes(app: App, deps: RealtimeDeps): 
   const secrets = secretsOf(deps);
   const hub = widgetHub(deps);
   const publicOrigin = new URL(config.publicUrl).origin;
+  // It stops with the realtime hub it follows, which the server stops first.
   app.addHook("onReady", async () => hub.start(app.log));
-  // Before the server stops taking connections: sockets are told to reconnect elsewhere, polls are answered.
-  app.addHook("preClose", async () => hub.stop());
 
   /**
    * A browser names the page's origin; other clients send none, and could claim any, so only a browser's is

@@ -698,6 +698,23 @@ describe("rate limits", () => {
   });
 });
 
+describe("a server shutting down", () => {
+  it("tells sockets to reconnect elsewhere with 1001 and answers waiting polls", async () => {
+    const stopping = await startTestServer();
+    const shop = await createTestWorkspace(stopping, "Closing shop");
+    const closing = new Widget(stopping, shop.slug);
+    const session = await closing.start();
+    const socket = await closing.socket(session.token);
+    await socket.waitFor("ready");
+    const waiting = closing.poll(session.token, 0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const closed = socket.closed();
+    await stopping.close();
+    expect(await closed).toBe(1001);
+    expect((await waiting).body).toEqual({ frames: [] });
+  });
+});
+
 // PGlite lives in one process; several processes share PostgreSQL.
 describe.skipIf(!testDatabaseUrl())("chat across server processes", () => {
   let first: TestServer;

@@ -44,6 +44,8 @@ export interface RealtimeListener {
   presence(heard: HeardPresence): void;
   /** Events may have been missed (the LISTEN connection dropped and came back). */
   resync(): void;
+  /** The hub is stopping: close what was opened on the strength of it, before the server stops taking requests. */
+  stop(): void;
 }
 
 export interface RealtimeHubOptions {
@@ -216,6 +218,7 @@ export class RealtimeHub {
   async stop(): Promise<void> {
     if (this.state === "stopped") return;
     this.state = "stopped";
+    for (const listener of this.listeners) listener.stop();
     clearInterval(this.heartbeat);
     clearInterval(this.presenceSweep);
     clearTimeout(this.retry);
