@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import Type from "typebox";
 import { loadSecretBox, type SecretBox } from "../../platform/crypto.ts";
 import { AppError } from "../../platform/errors.ts";
+import { formatBytes } from "../../platform/files.ts";
 import { contextOf, type App } from "../../platform/http/context.ts";
 import { errorResponses, IdParams, NoContent } from "../../platform/http/schemas.ts";
 import { builtFile } from "../../platform/http/web-app.ts";
@@ -158,6 +159,7 @@ export async function registerWidgetPublicRoutes(app: App, deps: RealtimeDeps): 
   const secrets = secretsOf(deps);
   const hub = widgetHub(deps);
   const publicOrigin = new URL(config.publicUrl).origin;
+  const fileLimit = Math.min(VISITOR_FILE_LIMIT, config.attachmentLimitBytes);
   // It stops with the realtime hub it follows, which the server stops first.
   app.addHook("onReady", async () => hub.start(app.log));
 
@@ -211,7 +213,8 @@ export async function registerWidgetPublicRoutes(app: App, deps: RealtimeDeps): 
 
   await app.register(async (plain) => {
     const scope = plain.withTypeProvider<TypeBoxTypeProvider>();
-    await scope.register(multipart, { limits: { files: 1, fileSize: Math.min(VISITOR_FILE_LIMIT, config.attachmentLimitBytes), fields: 5 } });
+    // An oversized file is read to its limit and refused by the handler, with the store untouched.
+    await scope.register(multipart, { throwFileSizeLimit: false, limits: { files: 1, fileSize: fileLimit, fields: 5 } });
 
     // A preflight names no workspace: it is answered for an origin some workspace allows, and the request itself is
     // then checked against its own workspace.
@@ -327,7 +330,7 @@ export async function registerWidgetPublicRoutes(app: App, deps: RealtimeDeps): 
         const content = await part.toBuffer();
         if (part.file.truncated) {
           reply.header("connection", "close");
-          throw new AppError("payload_too_large", `The file is larger than the ${Math.round(VISITOR_FILE_LIMIT / (1024 * 1024))} MB a chat attachment may be.`);
+          throw new AppError("payload_too_large", `The file is larger than the ${formatBytes(fileLimit)} a chat attachment may be.`);
         }
         const contentType = part.mimetype.split(";")[0]!.trim().toLowerCase();
         const attachment = await storeVisitorAttachment(db, deps.files, visitor, { filename: part.filename || "attachment", contentType, content });

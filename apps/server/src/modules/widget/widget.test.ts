@@ -587,10 +587,14 @@ describe("chat widget", () => {
       const stored = await upload(server, session.token, "photo.png", "image/png", png);
       expect(stored.status).toBe(201);
       expect(stored.body.url).toBe(`${server.config.publicUrl}/widget/v1/attachments/${stored.body.id}`);
+      // Larger than a JSON body may be, within what a file may be.
+      expect((await upload(server, session.token, "manual.pdf", "application/pdf", new Uint8Array(3 * 1024 * 1024))).status).toBe(201);
       const refusedType = await upload(server, session.token, "tool.exe", "application/x-msdownload", new Uint8Array([1]));
       expect(refusedType.status).toBe(415);
       const tooBig = await upload(server, session.token, "big.pdf", "application/pdf", new Uint8Array(10 * 1024 * 1024 + 1));
       expect(tooBig.status).toBe(413);
+      expect(tooBig.body.error?.code).toBe("payload_too_large");
+      expect(refusedType.body.error?.code).toBe("unsupported_media_type");
 
       const other = await widget.start();
       const stolen = await widget.frames(other.token, [{ type: "send", clientId: randomUUID(), text: "mine now", attachmentIds: [stored.body.id] }]);
