@@ -130,6 +130,22 @@ export async function findOrCreateCustomer(
   return { customerId, created: true };
 }
 
+/**
+ * Adds identities a trusted channel vouches for (a host's signed user id) to a customer found by another of them,
+ * so the next lookup by any one finds them. One that already belongs to someone else stays theirs.
+ */
+export async function addVouchedIdentities(tx: Executor, workspaceId: string, customerId: string, claims: IdentityClaims, actor: EventActor): Promise<void> {
+  const identities = identitiesFromClaims(claims);
+  if (identities.length === 0) return;
+  const added = await tx
+    .insert(customerIdentities)
+    .values(identities.map((identity) => ({ workspaceId, customerId, ...identity })))
+    .onConflictDoNothing()
+    .returning({ kind: customerIdentities.kind });
+  if (added.length === 0) return;
+  await appendEvent(tx, { workspaceId, type: "customer.updated", subjectType: "customer", subjectId: customerId, actor, payload: { fields: ["identities"], added: added.map((identity) => identity.kind) } });
+}
+
 async function findCustomerIdByIdentities(db: Executor, workspaceId: string, identities: Identity[]): Promise<string | undefined> {
   for (const identity of identities) {
     const [row] = await db

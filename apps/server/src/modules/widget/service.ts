@@ -13,7 +13,7 @@ import { attachments } from "../attachments/schema.ts";
 import { storeReceivedAttachment, type Attachment } from "../attachments/service.ts";
 import { conversations, messages, messageColumns, type AttachmentMeta } from "../conversations/schema.ts";
 import { getConversationById, receiveMessage, type Message } from "../conversations/service.ts";
-import { findOrCreateCustomer, mergeCustomerAttributes } from "../customers/service.ts";
+import { addVouchedIdentities, findOrCreateCustomer, mergeCustomerAttributes } from "../customers/service.ts";
 import { users } from "../workspaces/schema.ts";
 import { widgetVisitors, type FormField, type VisitorContext } from "./schema.ts";
 import type { WidgetSettings } from "./settings.ts";
@@ -135,7 +135,9 @@ export async function openVisitorSession(db: Executor, input: SessionInput): Pro
     // A signed visitor is their customer at once; anyone else becomes one with their first message or answers.
     if (signed || Object.keys(preChat).length > 0) {
       const claims = signed ? { externalId: identity!.userId, email: identity!.email, name: identity!.name } : { visitorId: visitor.id };
-      const { customerId } = await findOrCreateCustomer(tx, workspaceId, claims, visitorActor(visitor));
+      const { customerId, created } = await findOrCreateCustomer(tx, workspaceId, claims, visitorActor(visitor));
+      // Found by the signed email alone (they wrote in before): the user id joins them, for devices that sign without it.
+      if (signed && !created) await addVouchedIdentities(tx, workspaceId, customerId, { externalId: identity!.userId, email: identity!.email }, { type: "customer", id: customerId });
       await mergeCustomerAttributes(tx, workspaceId, customerId, { ...contextAttributes(visitor.context), ...preChat }, { type: "customer", id: customerId });
       if (visitor.customerId !== customerId) visitor = await linkCustomer(tx, visitor, customerId);
     }

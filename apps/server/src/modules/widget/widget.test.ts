@@ -390,6 +390,20 @@ describe("chat widget", () => {
       expect(wrongUser.status).toBe(401);
     });
 
+    it("joins a signed user to the customer who wrote in before from that address, on devices that sign without it too", async () => {
+      const secret = (await ws.api.get<{ identitySecret: string }>("/api/v1/widget/settings")).body.identitySecret;
+      const { conversation } = await createConversation(ws, { customer: { email: "carla@example.test", name: "Carla" } });
+      const withEmail = await widget.start({ identity: { userId: "carla-1", email: "carla@example.test", signature: signIdentity(secret, "carla-1", "carla@example.test") } });
+      const withoutEmail = await widget.start({ identity: { userId: "carla-1", signature: signIdentity(secret, "carla-1", undefined) } });
+      for (const session of [withEmail, withoutEmail]) {
+        const sent = await widget.frames(session.token, [{ type: "send", clientId: randomUUID(), text: "Hi, Carla here" }]);
+        const chat = await ws.api.get<{ customer: { id: string } }>(`/api/v1/conversations/${(sent.body.frames[0] as { conversationId: string }).conversationId}`);
+        expect(chat.body.customer.id).toBe(conversation.customer.id);
+      }
+      const customer = await ws.api.get<{ identities: { kind: string; value: string }[] }>(`/api/v1/customers/${conversation.customer.id}`);
+      expect(customer.body.identities).toContainEqual({ kind: "external_id", value: "carla-1" });
+    });
+
     it("refuses anonymous visitors where the workspace requires a signed identity", async () => {
       const shop = await createTestWorkspace(server, "Members only");
       const settings = await shop.api.patch<{ identitySecret: string }>("/api/v1/widget/settings", { requireIdentity: true });
