@@ -380,6 +380,10 @@ export class RealtimeHub {
       const frame = encode({ type: "presence", userId, userName, conversationId, state: "left", at });
       for (const socket of peers) send(socket, frame);
     }
+    for (const [workspaceId, origins] of this.remoteAgents) {
+      for (const [origin, heardAt] of origins) if (now - heardAt >= AGENTS_ONLINE_TTL_MS) origins.delete(origin);
+      if (origins.size === 0) this.remoteAgents.delete(workspaceId);
+    }
     if (!this.publisher) return;
     for (const workspaceId of this.byWorkspace.keys()) {
       if (this.localAgents(workspaceId)) this.publisher.publish({ kind: "agents.online", origin: this.origin, workspaceId });
