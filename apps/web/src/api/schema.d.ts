@@ -1370,6 +1370,8 @@ export type paths = {
                                 /** @enum {unknown} */
                                 kind: "inbound" | "reply" | "note";
                                 mentions: string[];
+                                /** @description The message's place in its conversation; grows in the order messages were stored. */
+                                seq: number | null;
                                 text: string;
                             };
                         };
@@ -1459,6 +1461,8 @@ export type paths = {
                                 /** @enum {unknown} */
                                 kind: "inbound" | "reply" | "note";
                                 mentions: string[];
+                                /** @description The message's place in its conversation; grows in the order messages were stored. */
+                                seq: number | null;
                                 text: string;
                             };
                         };
@@ -2319,6 +2323,8 @@ export type paths = {
                                 /** @enum {unknown} */
                                 kind: "inbound" | "reply" | "note";
                                 mentions: string[];
+                                /** @description The message's place in its conversation; grows in the order messages were stored. */
+                                seq: number | null;
                                 text: string;
                             }[];
                             /** @description Pass as cursor for the next page; null on the last page. */
@@ -2475,6 +2481,8 @@ export type paths = {
                             /** @enum {unknown} */
                             kind: "inbound" | "reply" | "note";
                             mentions: string[];
+                            /** @description The message's place in its conversation; grows in the order messages were stored. */
+                            seq: number | null;
                             text: string;
                         };
                     };
@@ -2844,6 +2852,131 @@ export type paths = {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/visitor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the agent is chatting with: the widget visitor behind a conversation, their page, browser and language */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID). */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The page the visitor is on, their browser and language, as the widget last told. */
+                            context: {
+                                language?: string;
+                                referrer?: string;
+                                timeZone?: string;
+                                title?: string;
+                                url?: string;
+                                userAgent?: string;
+                            };
+                            /** @description An address the visitor gave; not verified. */
+                            email: string | null;
+                            /** Format: date-time */
+                            lastSeenAt: string;
+                            online: boolean;
+                            verified: boolean;
+                            /** @description The host's own user id, when its server signed it. */
+                            verifiedUserId: string | null;
+                            /**
+                             * Format: uuid
+                             * @description An id (UUID).
+                             */
+                            visitorId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7933,6 +8066,598 @@ export type paths = {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/widget/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The chat widget's settings, with the identity secret and the tag to install (admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedOrigins: string[];
+                            appearance: {
+                                /** @description #rrggbb */
+                                color: string;
+                                greeting: {
+                                    [key: string]: string;
+                                };
+                                /** @enum {unknown} */
+                                position: "right" | "left";
+                                title: string;
+                            };
+                            businessHours: {
+                                days: {
+                                    fri?: [
+                                        string,
+                                        string
+                                    ][];
+                                    mon?: [
+                                        string,
+                                        string
+                                    ][];
+                                    sat?: [
+                                        string,
+                                        string
+                                    ][];
+                                    sun?: [
+                                        string,
+                                        string
+                                    ][];
+                                    thu?: [
+                                        string,
+                                        string
+                                    ][];
+                                    tue?: [
+                                        string,
+                                        string
+                                    ][];
+                                    wed?: [
+                                        string,
+                                        string
+                                    ][];
+                                };
+                                /** @description IANA, such as Europe/Madrid. */
+                                timeZone: string;
+                            } | null;
+                            contactFields: {
+                                /** @description Where the answer is kept: [a-z][a-z0-9_]*. */
+                                key: string;
+                                label: string;
+                                options?: string[];
+                                required: boolean;
+                                /** @enum {unknown} */
+                                type: "text" | "email" | "textarea" | "select";
+                            }[];
+                            enabled: boolean;
+                            /** @description The key a host's server signs its signed-in users with (HMAC-SHA256). Keep it on the server. */
+                            identitySecret: string;
+                            /** @description The tag to put on the host's pages. */
+                            installSnippet: string;
+                            preChatFields: {
+                                /** @description Where the answer is kept: [a-z][a-z0-9_]*. */
+                                key: string;
+                                label: string;
+                                options?: string[];
+                                required: boolean;
+                                /** @enum {unknown} */
+                                type: "text" | "email" | "textarea" | "select";
+                            }[];
+                            proactiveRules: {
+                                delaySeconds: number;
+                                message: string;
+                                urlContains: string;
+                            }[];
+                            requireIdentity: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the chat widget's settings; fields left out stay as they are (admins) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        allowedOrigins?: string[];
+                        appearance?: {
+                            /** @description #rrggbb */
+                            color?: string;
+                            greeting?: {
+                                [key: string]: string;
+                            };
+                            /** @enum {unknown} */
+                            position?: "right" | "left";
+                            title?: string;
+                        };
+                        /** @description Null: open whenever an agent is online. */
+                        businessHours?: {
+                            days: {
+                                fri?: [
+                                    string,
+                                    string
+                                ][];
+                                mon?: [
+                                    string,
+                                    string
+                                ][];
+                                sat?: [
+                                    string,
+                                    string
+                                ][];
+                                sun?: [
+                                    string,
+                                    string
+                                ][];
+                                thu?: [
+                                    string,
+                                    string
+                                ][];
+                                tue?: [
+                                    string,
+                                    string
+                                ][];
+                                wed?: [
+                                    string,
+                                    string
+                                ][];
+                            };
+                            /** @description IANA, such as Europe/Madrid. */
+                            timeZone: string;
+                        } | null;
+                        contactFields?: {
+                            /** @description Where the answer is kept: [a-z][a-z0-9_]*. */
+                            key: string;
+                            label: string;
+                            options?: string[];
+                            required: boolean;
+                            /** @enum {unknown} */
+                            type: "text" | "email" | "textarea" | "select";
+                        }[];
+                        enabled?: boolean;
+                        preChatFields?: {
+                            /** @description Where the answer is kept: [a-z][a-z0-9_]*. */
+                            key: string;
+                            label: string;
+                            options?: string[];
+                            required: boolean;
+                            /** @enum {unknown} */
+                            type: "text" | "email" | "textarea" | "select";
+                        }[];
+                        proactiveRules?: {
+                            delaySeconds: number;
+                            message: string;
+                            urlContains: string;
+                        }[];
+                        requireIdentity?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedOrigins: string[];
+                            appearance: {
+                                /** @description #rrggbb */
+                                color: string;
+                                greeting: {
+                                    [key: string]: string;
+                                };
+                                /** @enum {unknown} */
+                                position: "right" | "left";
+                                title: string;
+                            };
+                            businessHours: {
+                                days: {
+                                    fri?: [
+                                        string,
+                                        string
+                                    ][];
+                                    mon?: [
+                                        string,
+                                        string
+                                    ][];
+                                    sat?: [
+                                        string,
+                                        string
+                                    ][];
+                                    sun?: [
+                                        string,
+                                        string
+                                    ][];
+                                    thu?: [
+                                        string,
+                                        string
+                                    ][];
+                                    tue?: [
+                                        string,
+                                        string
+                                    ][];
+                                    wed?: [
+                                        string,
+                                        string
+                                    ][];
+                                };
+                                /** @description IANA, such as Europe/Madrid. */
+                                timeZone: string;
+                            } | null;
+                            contactFields: {
+                                /** @description Where the answer is kept: [a-z][a-z0-9_]*. */
+                                key: string;
+                                label: string;
+                                options?: string[];
+                                required: boolean;
+                                /** @enum {unknown} */
+                                type: "text" | "email" | "textarea" | "select";
+                            }[];
+                            enabled: boolean;
+                            /** @description The key a host's server signs its signed-in users with (HMAC-SHA256). Keep it on the server. */
+                            identitySecret: string;
+                            /** @description The tag to put on the host's pages. */
+                            installSnippet: string;
+                            preChatFields: {
+                                /** @description Where the answer is kept: [a-z][a-z0-9_]*. */
+                                key: string;
+                                label: string;
+                                options?: string[];
+                                required: boolean;
+                                /** @enum {unknown} */
+                                type: "text" | "email" | "textarea" | "select";
+                            }[];
+                            proactiveRules: {
+                                delaySeconds: number;
+                                message: string;
+                                urlContains: string;
+                            }[];
+                            requireIdentity: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/widget/settings/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a new identity secret; signatures made with the old one are refused from now on (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedOrigins: string[];
+                            appearance: {
+                                /** @description #rrggbb */
+                                color: string;
+                                greeting: {
+                                    [key: string]: string;
+                                };
+                                /** @enum {unknown} */
+                                position: "right" | "left";
+                                title: string;
+                            };
+                            businessHours: {
+                                days: {
+                                    fri?: [
+                                        string,
+                                        string
+                                    ][];
+                                    mon?: [
+                                        string,
+                                        string
+                                    ][];
+                                    sat?: [
+                                        string,
+                                        string
+                                    ][];
+                                    sun?: [
+                                        string,
+                                        string
+                                    ][];
+                                    thu?: [
+                                        string,
+                                        string
+                                    ][];
+                                    tue?: [
+                                        string,
+                                        string
+                                    ][];
+                                    wed?: [
+                                        string,
+                                        string
+                                    ][];
+                                };
+                                /** @description IANA, such as Europe/Madrid. */
+                                timeZone: string;
+                            } | null;
+                            contactFields: {
+                                /** @description Where the answer is kept: [a-z][a-z0-9_]*. */
+                                key: string;
+                                label: string;
+                                options?: string[];
+                                required: boolean;
+                                /** @enum {unknown} */
+                                type: "text" | "email" | "textarea" | "select";
+                            }[];
+                            enabled: boolean;
+                            /** @description The key a host's server signs its signed-in users with (HMAC-SHA256). Keep it on the server. */
+                            identitySecret: string;
+                            /** @description The tag to put on the host's pages. */
+                            installSnippet: string;
+                            preChatFields: {
+                                /** @description Where the answer is kept: [a-z][a-z0-9_]*. */
+                                key: string;
+                                label: string;
+                                options?: string[];
+                                required: boolean;
+                                /** @enum {unknown} */
+                                type: "text" | "email" | "textarea" | "select";
+                            }[];
+                            proactiveRules: {
+                                delaySeconds: number;
+                                message: string;
+                                urlContains: string;
+                            }[];
+                            requireIdentity: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/workspace": {
