@@ -75,7 +75,8 @@ function composer(page: Page) {
 async function conversationOf(page: Page, workspace: string): Promise<string> {
   const id = await page.evaluate(
     async ({ origin, workspace }) => {
-      const token = localStorage.getItem(`rapport:${workspace}:token`);
+      const storage = (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage;
+      const token = storage.getItem(`rapport:${workspace}:token`);
       const response = await fetch(`${origin}/widget/v1/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ workspace, token }) });
       return ((await response.json()) as { conversationId: string | null }).conversationId;
     },
@@ -407,7 +408,7 @@ test("a visitor sends an image, which both sides can open", async ({ api, browse
   await expect(image).toBeVisible();
   await expect(panel.getByText("Sending…")).toHaveCount(0);
   // It loaded from Rapport, allowed by the page's img-src, with the visitor's token.
-  await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBe(1);
+  await expect.poll(() => image.evaluate((element) => (element as unknown as { naturalWidth: number }).naturalWidth)).toBe(1);
 
   const conversationId = await conversationOf(page, workspace);
   const [message] = await inboundMessages(api, conversationId);
@@ -422,11 +423,13 @@ test("a visitor sends an image, which both sides can open", async ({ api, browse
 test("where WebSockets are blocked, the chat goes over plain HTTP and still delivers in order", async ({ api, browser }) => {
   const { workspace } = await prepareWidget(api);
   // A proxy that refuses WebSocket upgrades: every socket the page opens goes to an address that refuses it.
-  const blockSockets = (page: Page) =>
-    page.addInitScript((refused: string) => {
-      const Real = window.WebSocket;
-      window.WebSocket = new Proxy(Real, { construct: () => new Real(refused) });
+  const blockSockets = async (page: Page) => {
+    await page.addInitScript((refused: string) => {
+      const scope = globalThis as unknown as { WebSocket: new (url: string) => object };
+      const Real = scope.WebSocket;
+      scope.WebSocket = new Proxy(Real, { construct: () => new Real(refused) });
     }, `${baseURL.replace(/^http/, "ws")}/no-websockets-here`);
+  };
   const { page } = await visit(browser, { workspace }, {}, blockSockets);
   await page.getByRole("button", { name: "Open chat" }).click();
   const panel = page.getByRole("dialog");
