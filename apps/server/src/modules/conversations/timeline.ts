@@ -21,11 +21,12 @@ export interface TimelineEvent {
 export interface TimelineOptions {
   limit: number;
   cursor?: string | undefined;
-  /** Only these event types; by default every type but the messages' own, since messages have their own list and show their delivery. */
+  /** Only these event types; by default every type the timeline tells (see UNTOLD_EVENTS). */
   types?: string[] | undefined;
 }
 
-const MESSAGE_EVENTS = ["message.created", "message.delivery_changed"];
+/** Not told in the timeline: messages have their own list and show their delivery; a visitor's reads only move a mark. */
+const UNTOLD_EVENTS = ["message.created", "message.delivery_changed", "widget.visitor_read"];
 
 function afterCursor(cursor: string | undefined) {
   if (!cursor) return undefined;
@@ -63,7 +64,7 @@ export async function listConversationEvents(ctx: ServiceContext, conversationId
         workspaceId,
         eq(domainEvents.subjectId, conversationId),
         eq(domainEvents.subjectType, "conversation"),
-        options.types?.length ? inArray(domainEvents.type, options.types) : notInArray(domainEvents.type, MESSAGE_EVENTS),
+        options.types?.length ? inArray(domainEvents.type, options.types) : notInArray(domainEvents.type, UNTOLD_EVENTS),
         afterCursor(options.cursor),
       ),
     )

@@ -115,7 +115,8 @@ export async function openVisitorSession(db: Executor, input: SessionInput): Pro
   if (settings.requireIdentity && !signed) throw new AppError("identity_required", "This workspace chats only with signed-in users: the host page must send a signed identity.");
   const verifiedUserId = signed ? identity!.userId : null;
   const context = cleanContext(input.context);
-  const preChat = checkPreChat(settings.preChatFields, input.preChat);
+  // Answers are checked when given: a returning visitor answered them when their chat began.
+  const preChat = input.preChat === undefined ? undefined : checkPreChat(settings.preChatFields, input.preChat);
 
   // An unsigned address is kept as the visitor's own note; a signed one belongs to the customer.
   const claimedEmail = signed ? undefined : identity?.email?.trim().toLowerCase() || undefined;
@@ -123,6 +124,10 @@ export async function openVisitorSession(db: Executor, input: SessionInput): Pro
   return db.transaction(async (tx) => {
     const known = input.token ? await findVisitorByToken(tx, input.token) : undefined;
     const resumed = known && known.workspaceId === workspaceId && known.verifiedUserId === verifiedUserId;
+    const required = settings.preChatFields.find((field) => field.required);
+    if (!resumed && preChat === undefined && required) {
+      throw new AppError("invalid_request", `preChat: "${required.label}" (${required.key}) is required before a chat starts.`);
+    }
     const token = resumed && input.token ? input.token : generateToken("rpv");
     const [stored] = resumed
       ? await tx
@@ -133,12 +138,12 @@ export async function openVisitorSession(db: Executor, input: SessionInput): Pro
       : await tx.insert(widgetVisitors).values({ workspaceId, tokenHash: hashToken(token), verifiedUserId, context, email: claimedEmail ?? null }).returning();
     let visitor = stored!;
     // A signed visitor is their customer at once; anyone else becomes one with their first message or answers.
-    if (signed || Object.keys(preChat).length > 0) {
+    if (signed || Object.keys(preChat ?? {}).length > 0) {
       const claims = signed ? { externalId: identity!.userId, email: identity!.email, name: identity!.name } : { visitorId: visitor.id };
       const { customerId, created } = await findOrCreateCustomer(tx, workspaceId, claims, visitorActor(visitor));
       // Found by the signed email alone (they wrote in before): the user id joins them, for devices that sign without it.
       if (signed && !created) await addVouchedIdentities(tx, workspaceId, customerId, { externalId: identity!.userId, email: identity!.email }, { type: "customer", id: customerId });
-      await mergeCustomerAttributes(tx, workspaceId, customerId, { ...contextAttributes(visitor.context), ...preChat }, { type: "customer", id: customerId });
+      await mergeCustomerAttributes(tx, workspaceId, customerId, { ...contextAttributes(visitor.context), ...(preChat ?? {}) }, { type: "customer", id: customerId });
       if (visitor.customerId !== customerId) visitor = await linkCustomer(tx, visitor, customerId);
     }
     return { token, visitor, conversationId: await currentConversationId(tx, visitor) };

@@ -430,7 +430,10 @@ describe("chat widget", () => {
       expect((missing.body as unknown as { error: { message: string } }).error.message).toContain("Order number");
       expect((await asking.session({ preChat: { order_number: "1001", topic: "Weather" } })).status).toBe(400);
       expect((await asking.session({ preChat: { order_number: "1001", shoe_size: "46" } })).status).toBe(400);
+      expect((await asking.session({})).status).toBe(400);
       const session = await asking.start({ preChat: { order_number: "1001", topic: "Sizing" }, context: { url: "https://shop.example/boots", userAgent: "Test browser", language: "es-ES" } });
+      // Coming back (a reload) resumes without answering again.
+      expect((await asking.session({ token: session.token })).status).toBe(200);
       const sent = await asking.frames(session.token, [{ type: "send", clientId: randomUUID(), text: "Size question" }]);
       const { conversationId } = sent.body.frames[0] as { conversationId: string };
       const conversation = await shop.api.get<{ customer: { id: string } }>(`/api/v1/conversations/${conversationId}`);
@@ -529,6 +532,9 @@ describe("chat widget", () => {
       const pushed = await visitor.waitFor("message", (frame) => frame.message.id === agentReply.body.id);
       visitor.send({ type: "read", seq: pushed.message.seq });
       await until(() => agent.frames.some((frame) => frame.type === "event" && (frame.event as { type: string; payload: { seq: number } }).type === "widget.visitor_read"));
+      // The read moves a mark; it is not a line in the conversation's timeline.
+      const timeline = await shop.api.get<{ items: { type: string }[] }>(`/api/v1/conversations/${conversationId}/events`);
+      expect(timeline.body.items.map((event) => event.type)).not.toContain("widget.visitor_read");
 
       const seen = await shop.api.get<Record<string, unknown>>(`/api/v1/conversations/${conversationId}/visitor`);
       expect(seen.status).toBe(200);
