@@ -7,11 +7,11 @@ import { createRoot } from "react-dom/client";
 import { Router } from "wouter";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { DirectionProvider, MantineProvider } from "@mantine/core";
-import { Notifications } from "@mantine/notifications";
 import { ApiError } from "./api/client";
 import { PreferencesProvider } from "./app/preferences";
 import { ShortcutProvider } from "./app/shortcuts";
 import { theme } from "./app/theme";
+import { Toasts } from "./app/toasts";
 import { AppRoutes } from "./routes";
 
 const queryClient = new QueryClient({
@@ -36,7 +36,7 @@ createRoot(root).render(
           <PreferencesProvider>
             <Router base="/app">
               <ShortcutProvider>
-                <Notifications position="bottom-right" />
+                <Toasts />
                 <AppRoutes />
               </ShortcutProvider>
             </Router>
