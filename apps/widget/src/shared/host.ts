@@ -1,4 +1,7 @@
 /** What the loader and the chat bundle share: the workspace's settings and the Shadow DOM they both draw in. */
+import type { FormField, ProactiveRule, WidgetConfig } from "../../../server/src/modules/widget/protocol.ts";
+
+export type { FormField, ProactiveRule, WidgetConfig };
 
 export type Locale = "en" | "es";
 export const LOCALES: readonly Locale[] = ["en", "es"];
@@ -7,33 +10,6 @@ export const LOCALES: readonly Locale[] = ["en", "es"];
  * page still reads left to right. What people write is shown in its own direction (`dir="auto"`).
  */
 export const LOCALE_DIRECTION: Record<Locale, "ltr" | "rtl"> = { en: "ltr", es: "ltr" };
-
-export interface FormField {
-  key: string;
-  label: string;
-  type: "text" | "email" | "textarea" | "select";
-  required: boolean;
-  options?: string[];
-}
-
-export interface ProactiveRule {
-  urlContains: string;
-  message: string;
-  delaySeconds: number;
-}
-
-/** `GET /widget/v1/config`. */
-export interface WidgetConfig {
-  workspaceId: string;
-  enabled: boolean;
-  appearance: { color: string; position: "right" | "left"; greeting: Record<string, string>; title: string };
-  preChatFields: FormField[];
-  proactiveRules: ProactiveRule[];
-  requireIdentity: boolean;
-  /** Within business hours and an agent online. */
-  open: boolean;
-  locales: string[];
-}
 
 /** `window.RapportSettings`, set by a host that signs its users (HMAC-SHA256 of `userId + "\n" + email`). */
 export interface Identity {

@@ -15,6 +15,54 @@
  * what it missed. Unacknowledged sends are resent, in their original order, after the sync.
  */
 
+export const WIDGET_POSITIONS = ["right", "left"] as const;
+export type WidgetPosition = (typeof WIDGET_POSITIONS)[number];
+
+/** How the launcher and the chat look on the host's page. Texts are per locale; a missing locale falls back to English. */
+export interface WidgetAppearance {
+  /** The accent colour, `#rrggbb`. */
+  color: string;
+  position: WidgetPosition;
+  /** Shown at the top of a new chat ("Hi! How can we help?"). */
+  greeting: Record<string, string>;
+  /** The team's name as the chat's title. */
+  title: string;
+}
+
+export const FIELD_TYPES = ["text", "email", "textarea", "select"] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+/** A question asked before a chat starts, or on the contact form; its answer is kept on the conversation's customer. */
+export interface FormField {
+  /** The attribute the answer is stored under, `[a-z][a-z0-9_]*`. */
+  key: string;
+  label: string;
+  type: FieldType;
+  required: boolean;
+  /** The choices of a `select`. */
+  options?: string[];
+}
+
+/** A message the widget opens with by itself on pages whose address contains `urlContains`, after `delaySeconds`. */
+export interface ProactiveRule {
+  urlContains: string;
+  message: string;
+  delaySeconds: number;
+}
+
+/** `GET /widget/v1/config`: what the loader needs to draw the launcher and the chat to start. */
+export interface WidgetConfig {
+  workspaceId: string;
+  enabled: boolean;
+  appearance: WidgetAppearance;
+  preChatFields: FormField[];
+  proactiveRules: ProactiveRule[];
+  requireIdentity: boolean;
+  /** Within business hours and an agent online. */
+  open: boolean;
+  locales: string[];
+}
+
 /** A message as the visitor sees it: no internal notes, no agent's private details. */
 export interface WidgetMessage {
   id: string;

@@ -18,7 +18,7 @@ import { findWorkspace, getWorkspace } from "../workspaces/service.ts";
 import { ClientFrameSchema } from "./frames.ts";
 import { WidgetHub } from "./hub.ts";
 import { ConversationVisitorSchema, installSnippet, presentWidgetSettings, WidgetSettingsPatch, WidgetSettingsSchema } from "./presenters.ts";
-import { WIDGET_CLOSE } from "./protocol.ts";
+import { WIDGET_CLOSE, type WidgetConfig } from "./protocol.ts";
 import {
   findVisitorByToken,
   getConversationVisitor,
@@ -238,7 +238,7 @@ export async function registerWidgetPublicRoutes(app: App, deps: RealtimeDeps): 
         onRequest: limits("config", 600),
         schema: { hide: true, querystring: Type.Object({ workspace: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }) },
       },
-      async (request, reply) => {
+      async (request, reply): Promise<WidgetConfig> => {
         const workspace = await findWorkspace(db, request.query.workspace);
         const settings = await getWidgetSettings(db, secrets(), workspace.id);
         admitOrigin(request, reply, settings);

@@ -3,41 +3,10 @@ import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } fr
 import { createdAt, id, timestampNow, updatedAt, workspaceId } from "../../platform/db/columns.ts";
 import { customers } from "../customers/schema.ts";
 import { workspaces } from "../workspaces/schema.ts";
+import type { FormField, ProactiveRule, WidgetAppearance } from "./protocol.ts";
 
-export const WIDGET_POSITIONS = ["right", "left"] as const;
-export type WidgetPosition = (typeof WIDGET_POSITIONS)[number];
-
-/** How the launcher and the chat look on the host's page. Texts are per locale; a missing locale falls back to English. */
-export interface WidgetAppearance {
-  /** The accent colour, `#rrggbb`. */
-  color: string;
-  position: WidgetPosition;
-  /** Shown at the top of a new chat ("Hi! How can we help?"). */
-  greeting: Record<string, string>;
-  /** The team's name as the chat's title. */
-  title: string;
-}
-
-export const FIELD_TYPES = ["text", "email", "textarea", "select"] as const;
-export type FieldType = (typeof FIELD_TYPES)[number];
-
-/** A question asked before a chat starts, or on the contact form; its answer is kept on the conversation's customer. */
-export interface FormField {
-  /** The attribute the answer is stored under, `[a-z][a-z0-9_]*`. */
-  key: string;
-  label: string;
-  type: FieldType;
-  required: boolean;
-  /** The choices of a `select`. */
-  options?: string[];
-}
-
-/** A message the widget opens with by itself on pages whose address contains `urlContains`, after `delaySeconds`. */
-export interface ProactiveRule {
-  urlContains: string;
-  message: string;
-  delaySeconds: number;
-}
+// The settings' shapes are part of the widget's contract, so they are defined with it.
+export { FIELD_TYPES, WIDGET_POSITIONS, type FieldType, type FormField, type ProactiveRule, type WidgetAppearance, type WidgetPosition } from "./protocol.ts";
 
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
