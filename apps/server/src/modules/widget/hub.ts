@@ -4,6 +4,7 @@ import type { Database } from "../../platform/db/client.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { EventNotice } from "../../platform/events.ts";
 import type { HeardPresence, RealtimeHub, RealtimeListener } from "../../platform/realtime/hub.ts";
+import { sendFrame, TokenBucket } from "../../platform/realtime/sockets.ts";
 import { readClientFrame } from "./frames.ts";
 import { presentWidgetMessage } from "./presenters.ts";
 import { WIDGET_CLOSE, type WidgetClientFrame, type WidgetServerFrame } from "./protocol.ts";
@@ -22,8 +23,6 @@ import {
   type VisibleMessage,
 } from "./service.ts";
 
-/** A socket with this much unsent data is not keeping up; holding more for it would let one visitor grow the heap. */
-const MAX_BUFFERED_BYTES = 1024 * 1024;
 /** Frames one socket may send in a burst, refilled per second: room for a burst of 50 messages and the syncs around them. */
 const FRAME_BURST = 200;
 const FRAME_REFILL_PER_S = 20;
@@ -36,27 +35,6 @@ const TYPING_RELAY_MS = 2_000;
 const AGENT_READ_MS = 2_000;
 /** A long poll answers at once when something came, after waiting this long for more to go with it. */
 const POLL_GATHER_MS = 20;
-
-class Bucket {
-  private tokens: number;
-  private refilledAt = Date.now();
-
-  constructor(
-    private readonly burst: number,
-    private readonly perSecond: number,
-  ) {
-    this.tokens = burst;
-  }
-
-  take(): boolean {
-    const now = Date.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.refilledAt) / 1000) * this.perSecond);
-    this.refilledAt = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
-  }
-}
 
 /** One way of reaching a visitor: an open socket, or a long poll waiting for something to say. */
 abstract class Link {
@@ -76,7 +54,7 @@ abstract class Link {
 
 class SocketLink extends Link {
   private lastSeq = 0;
-  readonly frames = new Bucket(FRAME_BURST, FRAME_REFILL_PER_S);
+  readonly frames = new TokenBucket(FRAME_BURST, FRAME_REFILL_PER_S);
 
   constructor(
     visitor: Visitor,
@@ -94,13 +72,7 @@ class SocketLink extends Link {
   }
 
   deliver(frame: WidgetServerFrame, text = JSON.stringify(frame)): void {
-    const { socket } = this;
-    if (socket.readyState !== WebSocket.OPEN) return;
-    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-      socket.close(1013, "Too far behind; reconnect and sync");
-      return;
-    }
-    socket.send(text);
+    sendFrame(this.socket, text);
   }
 }
 
@@ -160,7 +132,7 @@ export class WidgetHub implements RealtimeListener {
   private readonly byVisitor = new Map<string, Set<Link>>();
   private readonly byConversation = new Map<string, Set<Link>>();
   private readonly byCustomer = new Map<string, Set<Link>>();
-  private readonly sendBuckets = new Map<string, Bucket>();
+  private readonly sendBuckets = new Map<string, TokenBucket>();
   /** Pushes of one conversation go out in the order their events came, which is seq order. */
   private readonly chains = new Map<string, Promise<void>>();
   private readonly agentTyping = new Set<string>();
@@ -289,7 +261,7 @@ export class WidgetHub implements RealtimeListener {
 
   private sendAllowed(visitorId: string): boolean {
     let bucket = this.sendBuckets.get(visitorId);
-    if (!bucket) this.sendBuckets.set(visitorId, (bucket = new Bucket(SEND_BURST, SEND_REFILL_PER_S)));
+    if (!bucket) this.sendBuckets.set(visitorId, (bucket = new TokenBucket(SEND_BURST, SEND_REFILL_PER_S)));
     return bucket.take();
   }
 

@@ -5,10 +5,10 @@ import type { Actor } from "../auth/policy.ts";
 import type { Database } from "../db/client.ts";
 import { EVENTS_CHANNEL, type EventNotice } from "../events.ts";
 import { PRESENCE_CHANNEL, PresenceBoard, PresencePublisher, type PresenceNotice, type RelayNotice } from "./presence.ts";
+import { sendFrame, TokenBucket } from "./sockets.ts";
 import {
   CLOSE_GOING_AWAY,
   CLOSE_SIGNED_OUT,
-  CLOSE_TRY_AGAIN_LATER,
   encode,
   eventFrame,
   PONG,
@@ -18,8 +18,6 @@ import {
   type PresenceState,
 } from "./protocol.ts";
 
-/** A socket with this much unsent data is not keeping up; holding more for it would let one client grow the heap. */
-const MAX_BUFFERED_BYTES = 1024 * 1024;
 /** A socket is one tab: it can hardly show more conversations than this at once, and the bound caps what it can make us remember. */
 const MAX_PRESENCE_PER_SOCKET = 50;
 /** Repeated "typing" from one socket in one conversation goes out at most this often; clients may send one per keystroke. */
@@ -67,8 +65,8 @@ interface Peer {
   userName: string;
   /** The conversations this socket said it is in, and when it last relayed "typing" in each. */
   presence: Map<string, { state: Exclude<PresenceState, "left">; relayedAt: number }>;
-  tokens: number;
-  refilledAt: number;
+  /** Presence and query frames it may still send. */
+  budget: TokenBucket;
 }
 
 /**
@@ -87,15 +85,6 @@ function accessEnded(notice: EventNotice): ((actor: Actor) => boolean) | undefin
     default:
       return undefined;
   }
-}
-
-function send(socket: WebSocket, frame: string): void {
-  if (socket.readyState !== WebSocket.OPEN) return;
-  if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-    socket.close(CLOSE_TRY_AGAIN_LATER, "Too far behind; reconnect and resync");
-    return;
-  }
-  socket.send(frame);
 }
 
 /**
@@ -151,7 +140,7 @@ export class RealtimeHub {
     this.onMessage = function (data, isBinary) {
       unanswered.delete(this);
       const message = readFrame(data, isBinary);
-      if (message.type === "error") send(this, encode(message));
+      if (message.type === "error") sendFrame(this, encode(message));
       else handle(this, message);
     };
     this.onPong = function () {
@@ -200,7 +189,7 @@ export class RealtimeHub {
       return;
     }
     const frame = encode({ type: "visitor.typing", conversationId: notice.conversationId, typing: notice.typing });
-    for (const socket of this.byWorkspace.get(notice.workspaceId) ?? []) send(socket, frame);
+    for (const socket of this.byWorkspace.get(notice.workspaceId) ?? []) sendFrame(socket, frame);
   }
 
   async start(log: FastifyBaseLogger): Promise<void> {
@@ -243,11 +232,11 @@ export class RealtimeHub {
     }
     peers.add(socket);
     this.actorOf.set(socket, actor);
-    this.peerOf.set(socket, { connection: this.nextConnection++, userName, presence: new Map(), tokens: PRESENCE_BURST, refilledAt: Date.now() });
+    this.peerOf.set(socket, { connection: this.nextConnection++, userName, presence: new Map(), budget: new TokenBucket(PRESENCE_BURST, PRESENCE_REFILL_PER_S) });
     socket.on("message", this.onMessage);
     socket.on("pong", this.onPong);
     socket.on("close", this.onClose);
-    send(socket, encode({ type: "hello", workspaceId: actor.workspaceId, userId: actor.userId }));
+    sendFrame(socket, encode({ type: "hello", workspaceId: actor.workspaceId, userId: actor.userId }));
     if (actor.via === "session") this.publisher?.publish({ kind: "agents.online", origin: this.origin, workspaceId: actor.workspaceId });
   }
 
@@ -292,7 +281,7 @@ export class RealtimeHub {
 
   private handle(socket: WebSocket, message: ClientMessage): void {
     if (message.type === "ping") {
-      send(socket, PONG);
+      sendFrame(socket, PONG);
       return;
     }
     const actor = this.actorOf.get(socket);
@@ -302,7 +291,7 @@ export class RealtimeHub {
     if (message.type === "presence.query") {
       if (!this.spend(socket, peer, now)) return;
       const viewers = this.board.viewers(actor.workspaceId, message.conversationId, now, { origin: this.origin, connection: peer.connection });
-      send(socket, encode({ type: "presence.snapshot", conversationId: message.conversationId, viewers }));
+      sendFrame(socket, encode({ type: "presence.snapshot", conversationId: message.conversationId, viewers }));
       return;
     }
     const { conversationId, state } = message;
@@ -310,7 +299,7 @@ export class RealtimeHub {
     if (state === "left" && !current) return;
     if (state === "typing" && current?.state === "typing" && now - current.relayedAt < TYPING_RELAY_MS) return;
     if (!current && peer.presence.size >= MAX_PRESENCE_PER_SOCKET) {
-      send(socket, encode({ type: "error", code: "rate_limited", message: `One socket can be present in at most ${MAX_PRESENCE_PER_SOCKET} conversations; send "left" for those you closed.` }));
+      sendFrame(socket, encode({ type: "error", code: "rate_limited", message: `One socket can be present in at most ${MAX_PRESENCE_PER_SOCKET} conversations; send "left" for those you closed.` }));
       return;
     }
     // Leaving is never refused: it only ever frees what the socket holds.
@@ -322,13 +311,8 @@ export class RealtimeHub {
 
   /** Takes one frame from the socket's budget, or tells it to slow down. */
   private spend(socket: WebSocket, peer: Peer, now: number): boolean {
-    peer.tokens = Math.min(PRESENCE_BURST, peer.tokens + ((now - peer.refilledAt) / 1000) * PRESENCE_REFILL_PER_S);
-    peer.refilledAt = now;
-    if (peer.tokens >= 1) {
-      peer.tokens -= 1;
-      return true;
-    }
-    send(socket, encode({ type: "error", code: "rate_limited", message: "Too many presence frames; refresh presence every 10–15 seconds and typing at most every 2 seconds." }));
+    if (peer.budget.take(now)) return true;
+    sendFrame(socket, encode({ type: "error", code: "rate_limited", message: "Too many presence frames; refresh presence every 10–15 seconds and typing at most every 2 seconds." }));
     return false;
   }
 
@@ -367,7 +351,7 @@ export class RealtimeHub {
     const peers = this.byWorkspace.get(workspaceId);
     if (!peers) return;
     const frame = encode({ type: "presence", userId, userName, conversationId, state, at });
-    for (const socket of peers) if (socket !== sender) send(socket, frame);
+    for (const socket of peers) if (socket !== sender) sendFrame(socket, frame);
   }
 
   private sweepPresence(): void {
@@ -378,7 +362,7 @@ export class RealtimeHub {
       const peers = this.byWorkspace.get(workspaceId);
       if (!peers) continue;
       const frame = encode({ type: "presence", userId, userName, conversationId, state: "left", at });
-      for (const socket of peers) send(socket, frame);
+      for (const socket of peers) sendFrame(socket, frame);
     }
     for (const [workspaceId, origins] of this.remoteAgents) {
       for (const [origin, heardAt] of origins) if (now - heardAt >= AGENTS_ONLINE_TTL_MS) origins.delete(origin);
@@ -405,7 +389,7 @@ export class RealtimeHub {
     const ended = accessEnded(notice);
     for (const socket of peers) {
       if (ended?.(this.actorOf.get(socket)!)) socket.close(CLOSE_SIGNED_OUT, "Your sign-in ended; sign in again");
-      else send(socket, frame);
+      else sendFrame(socket, frame);
     }
   }
 
@@ -457,7 +441,7 @@ export class RealtimeHub {
     }
     this.log?.info("listening again; asking clients to resync");
     // Events committed while the connection was down were never heard: clients refetch what they show.
-    for (const socket of this.actorOf.keys()) send(socket, RESYNC);
+    for (const socket of this.actorOf.keys()) sendFrame(socket, RESYNC);
     for (const listener of this.listeners) listener.resync();
   }
 
