@@ -298,7 +298,7 @@ class MailboxSession {
     }
     const settings = imapSettingsOf(mailbox, this.poller.options.secrets);
     if (!settings) throw new Error("The mailbox has no IMAP host, user or password.");
-    const client = imapClient(settings);
+    const client = await imapClient(settings);
     this.client = client;
     client.on("exists", () => this.sleeper.wake());
     client.on("close", () => this.sleeper.wake());

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { ImapFlow } from "imapflow";
+import type { ImapFlow } from "imapflow";
 import type { Executor } from "../../platform/db/client.ts";
 import type { SecretBox } from "../../platform/crypto.ts";
 import type { Mailbox } from "./mailboxes.ts";
@@ -19,7 +19,8 @@ export type ImapTestResult = { ok: true; folders: string[] } | { ok: false; erro
 const CONNECT_TIMEOUT_MS = 15_000;
 
 /** An ImapFlow client for these settings; it logs nothing itself, since its debug output carries mail. */
-export function imapClient(settings: ImapSettings): ImapFlow {
+export async function imapClient(settings: ImapSettings): Promise<ImapFlow> {
+  const { ImapFlow } = await import("imapflow");
   const client = new ImapFlow({
     host: settings.host,
     port: settings.port,
@@ -46,7 +47,7 @@ export function describeImapError(error: unknown): string {
 
 /** Logs in and lists the folders, for the admin's "test connection"; an expected failure is a result, not an exception. */
 export async function testImapConnection(settings: ImapSettings): Promise<ImapTestResult> {
-  const client = imapClient(settings);
+  const client = await imapClient(settings);
   try {
     await client.connect();
     const folders = (await client.list()).map((folder) => folder.path);

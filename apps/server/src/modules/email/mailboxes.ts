@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { asc, eq, isNotNull, or, type SQL } from "drizzle-orm";
 import type { Readable } from "node:stream";
-import { simpleParser } from "mailparser";
 import type { Executor } from "../../platform/db/client.ts";
 import { appendEvent } from "../../platform/events.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
@@ -259,6 +258,7 @@ async function readHeaders(files: FileStore, key: string): Promise<{ from?: stri
     const head = await readAll(files.open(key), 64 * 1024);
     const text = head.toString("latin1");
     const end = text.search(/\r?\n\r?\n/);
+    const { simpleParser } = await import("mailparser");
     const parsed = await simpleParser(head.subarray(0, end >= 0 ? end : head.length));
     const from = (Array.isArray(parsed.from) ? parsed.from[0] : parsed.from)?.value[0]?.address;
     return { from: from?.toLowerCase() || undefined, subject: parsed.subject };

@@ -1,5 +1,5 @@
 import { asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { uuidv7 } from "uuidv7";
 import type { Executor } from "../../platform/db/client.ts";
 import type { FileStore } from "../../platform/files.ts";
@@ -344,9 +344,10 @@ export async function composeEmail(db: Executor, email: EmailRow, mailbox: Mailb
 
 const transports = new Map<string, Transporter>();
 
-function transportFor(relayUrl: string): Transporter {
+async function transportFor(relayUrl: string): Promise<Transporter> {
   let transport = transports.get(relayUrl);
   if (!transport) {
+    const { default: nodemailer } = await import("nodemailer");
     transport = nodemailer.createTransport(relayUrl);
     transports.set(relayUrl, transport);
   }
@@ -413,7 +414,7 @@ export async function sendQueuedEmail(ctx: SendContext, workspaceId: string, ema
     : [];
   try {
     // The envelope sender is the mailbox, so bounces come back to it and are matched to this email.
-    await transportFor(settings.relayUrl).sendMail({ ...composed, attachments: parts, envelope: { from: mailbox.address, to: composed.to } });
+    await (await transportFor(settings.relayUrl)).sendMail({ ...composed, attachments: parts, envelope: { from: mailbox.address, to: composed.to } });
   } catch (error) {
     const reason = reasonOf(error);
     if (isPermanent(error) || ctx.attempt >= ctx.maxAttempts) return recordOutcome(ctx.db, email, { state: "failed", error: reason, attempts: ctx.attempt });

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { simpleParser, type AddressObject, type Attachment as MailPart, type ParsedMail } from "mailparser";
+import type { AddressObject, Attachment as MailPart, ParsedMail } from "mailparser";
 import { authVerdictOf, collectHeaders, isAutomated, type AuthVerdict, type RawHeaders } from "./headers.ts";
 import { prepareEmailHtml } from "./email-html.ts";
 import { quotedTextAsHtml, splitQuotedText } from "./quoted.ts";
@@ -99,6 +99,7 @@ const clip = (text: string) => clean(text.length > TEXT_LIMIT ? `${text.slice(0,
 
 /** Parses a raw message. Throws only when the bytes are not mail at all; broken MIME is read as far as it goes. */
 export async function parseEmail(raw: Buffer, envelopeSender?: string): Promise<ParsedEmail> {
+  const { simpleParser } = await import("mailparser");
   const mail = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true, keepDeliveryStatus: true });
   const headers = collectHeaders(mail.headerLines);
   const from = addressesOf(mail.from).find((entry) => entry.address);

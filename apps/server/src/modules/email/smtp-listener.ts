@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import type { BaseLogger } from "pino";
-import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerEnvelope, type SMTPServerSession } from "smtp-server";
+import type { SMTPServer, SMTPServerAddress, SMTPServerDataStream, SMTPServerEnvelope, SMTPServerSession } from "smtp-server";
 import type { Config } from "../../config.ts";
 import type { Executor } from "../../platform/db/client.ts";
 import type { FileStore } from "../../platform/files.ts";
@@ -69,6 +69,7 @@ export class SmtpListener {
     if (email.smtpPort === undefined) return;
     if (this.server || this.stopping) throw new Error("An SMTP listener starts once.");
     const tls = email.tls ? { key: readPem(email.tls.key), cert: readPem(email.tls.cert) } : undefined;
+    const { SMTPServer } = await import("smtp-server");
     const server = new SMTPServer({
       ...tls,
       name: email.domain,
