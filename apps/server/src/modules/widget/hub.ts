@@ -33,6 +33,8 @@ const SEND_REFILL_PER_S = 2;
 const TYPING_RELAY_MS = 2_000;
 /** An agent viewing a conversation marks it read at most this often. */
 const AGENT_READ_MS = 2_000;
+/** Visitors pinged and marked seen at a time by the heartbeat. */
+const BEAT_SLICE = 200;
 /** A long poll answers at once when something came, after waiting this long for more to go with it. */
 const POLL_GATHER_MS = 20;
 
@@ -486,26 +488,34 @@ export class WidgetHub implements RealtimeListener {
     });
   }
 
+  /**
+   * Pings every socket and drops those that did not answer the last ping, then marks the visitors seen. The work
+   * goes in slices with the event loop free between them: thousands of pings (each a write) or one update of
+   * thousands of rows at once would hold up the messages being sent meanwhile.
+   */
   private async beat(): Promise<void> {
-    const visitorIds: string[] = [];
-    for (const [visitorId, links] of this.byVisitor) {
-      visitorIds.push(visitorId);
-      for (const link of links) {
-        if (!(link instanceof SocketLink)) continue;
-        const { socket } = link;
-        if (this.unanswered.has(socket)) {
-          socket.terminate();
-          continue;
+    const visitorIds = [...this.byVisitor.keys()];
+    for (let from = 0; from < visitorIds.length; from += BEAT_SLICE) {
+      const slice = visitorIds.slice(from, from + BEAT_SLICE);
+      for (const visitorId of slice) {
+        for (const link of this.byVisitor.get(visitorId) ?? []) {
+          if (!(link instanceof SocketLink)) continue;
+          const { socket } = link;
+          if (this.unanswered.has(socket)) {
+            socket.terminate();
+            continue;
+          }
+          if (socket.readyState !== WebSocket.OPEN) continue;
+          this.unanswered.add(socket);
+          socket.ping();
         }
-        if (socket.readyState !== WebSocket.OPEN) continue;
-        this.unanswered.add(socket);
-        socket.ping();
       }
-    }
-    try {
-      await touchVisitors(this.database.db, visitorIds);
-    } catch (error) {
-      this.log?.warn({ err: error }, "could not mark chat visitors as seen");
+      try {
+        await touchVisitors(this.database.db, slice);
+      } catch (error) {
+        this.log?.warn({ err: error }, "could not mark chat visitors as seen");
+      }
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 }

@@ -6,13 +6,13 @@ import type { ServiceContext } from "../../platform/context.ts";
 import type { Executor } from "../../platform/db/client.ts";
 import { domainEvents } from "../../platform/db/platform-schema.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
-import { appendEvent, type EventActor } from "../../platform/events.ts";
+import { appendEvent, transactionWithLaterNotices, type EventActor } from "../../platform/events.ts";
 import type { FileStore } from "../../platform/files.ts";
 import { inWorkspace } from "../../platform/tenancy.ts";
 import { attachments } from "../attachments/schema.ts";
 import { storeReceivedAttachment, type Attachment } from "../attachments/service.ts";
 import { conversations, messages, messageColumns, type AttachmentMeta } from "../conversations/schema.ts";
-import { getConversationById, receiveMessage, type Message } from "../conversations/service.ts";
+import { getConversationById, storeInboundMessage, type Message } from "../conversations/service.ts";
 import { addVouchedIdentities, findOrCreateCustomer, mergeCustomerAttributes } from "../customers/service.ts";
 import { users } from "../workspaces/schema.ts";
 import { widgetVisitors, type FormField, type VisitorContext } from "./schema.ts";
@@ -190,12 +190,13 @@ const subjectOf = (text: string) => {
  */
 export async function sendVisitorMessage(db: Executor, visitorId: string, workspaceId: string, send: VisitorSend): Promise<{ message: VisibleMessage; customerId: string }> {
   if (send.text.length > MAX_MESSAGE_LENGTH) throw new AppError("payload_too_large", `A message may be at most ${MAX_MESSAGE_LENGTH} characters.`);
-  return db.transaction(async (tx) => {
+  // Its events are announced after the commit: chats in a busy workspace would otherwise commit one at a time.
+  return transactionWithLaterNotices(db, async (tx) => {
     const [visitor] = await tx.select().from(widgetVisitors).where(inWorkspace(widgetVisitors, workspaceId, eq(widgetVisitors.id, visitorId))).for("update");
     if (!visitor) throw new AppError("unauthenticated", "This visitor session has ended; open a new one.");
     const files = await visitorUploads(tx, visitor, send.attachmentIds ?? []);
     const conversationId = (await currentConversationId(tx, visitor)) ?? undefined;
-    const receipt = await receiveMessage(
+    const receipt = await storeInboundMessage(
       tx,
       workspaceId,
       {
@@ -207,7 +208,8 @@ export async function sendVisitorMessage(db: Executor, visitorId: string, worksp
       },
       visitorActor(visitor),
     );
-    const customerId = receipt.conversation.customer.id;
+    // An inbound message's author is its conversation's customer.
+    const customerId = receipt.message.authorId!;
     if (receipt.created && visitor.customerId !== customerId) {
       await linkCustomer(tx, visitor, customerId);
       await mergeCustomerAttributes(tx, workspaceId, customerId, contextAttributes(visitor.context), { type: "customer", id: customerId });
