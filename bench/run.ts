@@ -18,7 +18,8 @@ const usage = `Usage: npm run bench -- [messages] [inbox] [email] [web] [widget]
   --quick           small sizes and short runs, to check the benchmarks work
   --profile         write a V8 CPU profile of the server and print where its time went
   --inbox-size N    conversations in the inbox workspace (default 1,000,000; quick 20,000)
-  --conversations N conversations the message load is spread over (default 1,000; quick 100)`;
+  --conversations N conversations the message load is spread over (default 1,000; quick 100)
+  --widget-rate N   messages per second each way in the widget benchmark (default 1,000; quick 200)`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -29,6 +30,7 @@ const { values, positionals } = parseArgs({
     profile: { type: "boolean", default: false },
     "inbox-size": { type: "string" },
     conversations: { type: "string" },
+    "widget-rate": { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -103,7 +105,8 @@ for (const backend of backends) {
 
 if (storeBenches.length && backends.includes("pglite")) compareBackends();
 if (benches.includes("widget")) {
-  await benchWidget({ backend: "postgres", sockets: quick ? 500 : 5_000, rate: quick ? 200 : 1_000, poolSize: 20, warmupSeconds: 5, seconds: quick ? 5 : 20 });
+  await benchWidget({ backend: "postgres", sockets: quick ? 500 : 5_000, rate: values["widget-rate"] ? Number(values["widget-rate"]) : quick ? 200 : 1_000, poolSize: 20, warmupSeconds: 5, seconds: quick ? 5 : 20, profile: values.profile });
+  if (values.profile) summarizeProfile("widget-postgres");
 }
 if (benches.includes("web")) await benchWeb({ runs: quick ? 3 : 5, conversations: quick ? 2_000 : 10_000, scrollStep: 500 });
 

@@ -12,7 +12,7 @@ import { acceptsConnections, freePort } from "../apps/server/src/testing/process
 import { startCpuSplit, summarize, type CpuSplit, type LatencySummary } from "./lib/measure.ts";
 import { backendName, describeCpu, int, ms, printTable, writeResult, type Backend } from "./lib/report.ts";
 import { repoRoot, startServerProcess } from "./lib/server-process.ts";
-import { createStore } from "./lib/store.ts";
+import { createStore, type Store } from "./lib/store.ts";
 
 export interface WidgetOptions {
   backend: Backend;
@@ -23,6 +23,7 @@ export interface WidgetOptions {
   poolSize: number;
   warmupSeconds: number;
   seconds: number;
+  profile: boolean;
 }
 
 /** One server's figures: Rapport's or the bare `ws` server's. */
@@ -152,7 +153,9 @@ async function drive(target: Target, options: WidgetOptions): Promise<WidgetSide
     const visitor = i % options.sockets;
     const text = `r-${i}`;
     pendingReplies.set(text, performance.now());
-    target.reply(visitor, conversations[visitor]!, text).catch(() => replyErrors++);
+    target.reply(visitor, conversations[visitor]!, text).catch((error: Error) => {
+      if (replyErrors++ === 0) console.warn(`  first failed reply: ${error.message}`);
+    });
   };
   replySamples = [];
   const replied = await openLoop(options.rate, options.seconds, reply);
@@ -194,8 +197,8 @@ export async function benchWidget(options: WidgetOptions): Promise<WidgetResult>
       await database.close();
     }
 
-    const bareSide = await benchBare(options);
-    const server = await startServerProcess({ store: bench.store, poolSize: options.poolSize, label: name, env: { RAPPORT_SECRET_KEY: secretKey } });
+    const bareSide = await benchBare(options, bench.store);
+    const server = await startServerProcess({ store: bench.store, poolSize: options.poolSize, label: name, profile: options.profile, env: { RAPPORT_SECRET_KEY: secretKey } });
     let rapport: WidgetSide;
     try {
       const socketBase = server.url.replace("http", "ws");
@@ -210,7 +213,7 @@ export async function benchWidget(options: WidgetOptions): Promise<WidgetResult>
               body: JSON.stringify({ text }),
             });
             await response.arrayBuffer();
-            if (response.status !== 201) throw new Error(`reply answered ${response.status}`);
+            if (response.status !== 201) throw new Error(`reply to ${conversationId} answered ${response.status}`);
           },
         },
         options,
@@ -241,9 +244,10 @@ function meets(rapport: WidgetSide, bare: WidgetSide): boolean {
   return within(rapport.send.latency, bare.send.latency) && within(rapport.reply.latency, bare.reply.latency) && rapport.rssMb <= WIDGET_TARGETS.rssMb && rapport.send.unanswered === 0 && rapport.reply.unanswered === 0;
 }
 
-async function benchBare(options: WidgetOptions): Promise<WidgetSide> {
+async function benchBare(options: WidgetOptions, store: Store): Promise<WidgetSide> {
+  if (store.kind !== "postgres") throw new Error("The widget benchmark runs on PostgreSQL.");
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/lib/bare-widget-server.ts", String(port)], { cwd: repoRoot, stdio: "ignore" });
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/lib/bare-widget-server.ts", String(port), store.databaseUrl], { cwd: repoRoot, stdio: "ignore" });
   try {
     while (!(await acceptsConnections(port))) await sleep(50);
     const url = `http://127.0.0.1:${port}`;
@@ -285,8 +289,8 @@ function report(result: WidgetResult): void {
       ["unanswered sends / replies never delivered", `${int(rapport.send.unanswered)} / ${int(rapport.reply.unanswered)}`, "0 / 0", rapport.send.unanswered === 0 && rapport.reply.unanswered === 0],
     ],
     [
-      "send → ack: for Rapport the message is stored (once, with its seq) before the ack; the bare server stores nothing",
-      "agent reply: POST /api/v1/conversations/{id}/messages until the message frame reaches the visitor's socket; the bare server relays an HTTP POST to the socket",
+      "send → ack: Rapport stores the message (once, with its seq, its conversation and events) before the ack; the bare server inserts one row",
+      "agent reply: POST /api/v1/conversations/{id}/messages until the message frame reaches the visitor's socket; the bare server inserts one row and relays the POST to the socket",
       `Rapport: ${describeCpu(rapport.cpu)}`,
     ],
   );
