@@ -239,8 +239,10 @@ export async function benchWidget(options: WidgetOptions): Promise<WidgetResult>
   }
 }
 
+/** Within both latency targets; with no sample at all, nothing was delivered and nothing is met. */
+const within = (ours: LatencySummary, theirs: LatencySummary) => ours.count > 0 && ours.p99 <= WIDGET_TARGETS.p99Ms && ours.p99 <= WIDGET_TARGETS.ofBare * Math.max(theirs.p99, 1);
+
 function meets(rapport: WidgetSide, bare: WidgetSide): boolean {
-  const within = (ours: LatencySummary, theirs: LatencySummary) => ours.p99 <= WIDGET_TARGETS.p99Ms && ours.p99 <= WIDGET_TARGETS.ofBare * Math.max(theirs.p99, 1);
   return within(rapport.send.latency, bare.send.latency) && within(rapport.reply.latency, bare.reply.latency) && rapport.rssMb <= WIDGET_TARGETS.rssMb && rapport.send.unanswered === 0 && rapport.reply.unanswered === 0;
 }
 
@@ -271,9 +273,9 @@ function report(result: WidgetResult): void {
   const { rapport, bare, options, targets } = result;
   const p99Row = (label: string, ours: LatencySummary, theirs: LatencySummary): [string, string, string, boolean] => [
     label,
-    `${ms(ours.p99)} (bare ${ms(theirs.p99)})`,
+    ours.count > 0 ? `${ms(ours.p99)} (bare ${ms(theirs.p99)})` : `none delivered (bare ${ms(theirs.p99)})`,
     `≤ ${targets.p99Ms} and ≤ ${targets.ofBare}× bare`,
-    ours.p99 <= targets.p99Ms && ours.p99 <= targets.ofBare * Math.max(theirs.p99, 1),
+    within(ours, theirs),
   ];
   printTable(
     `widget · ${backendName(result.backend)} · ${int(options.sockets)} visitor sockets, ${int(options.rate)} messages/s each way · ${options.seconds} s each after ${options.warmupSeconds} s warm-up`,
