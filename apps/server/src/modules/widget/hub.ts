@@ -134,6 +134,8 @@ export class WidgetHub implements RealtimeListener {
   private readonly byVisitor = new Map<string, Set<Link>>();
   private readonly byConversation = new Map<string, Set<Link>>();
   private readonly byCustomer = new Map<string, Set<Link>>();
+  /** Links of visitors not yet anyone's customer, by workspace: their other tabs follow the chat their first message opens. */
+  private readonly anonymous = new Map<string, Set<Link>>();
   private readonly sendBuckets = new Map<string, TokenBucket>();
   /** Pushes of one conversation go out in the order their events came, which is seq order. */
   private readonly chains = new Map<string, Promise<void>>();
@@ -319,9 +321,13 @@ export class WidgetHub implements RealtimeListener {
       case "read":
         if (link.conversationId) await recordVisitorRead(db, visitor, link.conversationId, frame.seq);
         return;
-      case "page":
-        link.visitor = await recordVisitorPage(db, visitor, frame);
+      case "page": {
+        const updated = await recordVisitorPage(db, visitor, frame);
+        // The row may know a customer this link has not heard of yet; the maps learn it first.
+        if (updated.customerId) this.identify(updated.id, updated.customerId);
+        link.visitor = { ...updated, customerId: link.visitor.customerId };
         return;
+      }
     }
   }
 
@@ -331,12 +337,14 @@ export class WidgetHub implements RealtimeListener {
   private attach(link: Link, conversationId: string | null): void {
     add(this.byVisitor, link.visitor.id, link);
     if (link.visitor.customerId) add(this.byCustomer, link.visitor.customerId, link);
+    else add(this.anonymous, link.visitor.workspaceId, link);
     if (conversationId) this.follow(link, conversationId);
   }
 
   private detach(link: Link): void {
     remove(this.byVisitor, link.visitor.id, link);
     if (link.visitor.customerId) remove(this.byCustomer, link.visitor.customerId, link);
+    else remove(this.anonymous, link.visitor.workspaceId, link);
     if (link.conversationId) this.unfollow(link, link.conversationId);
     if (!this.byVisitor.has(link.visitor.id)) this.sendBuckets.delete(link.visitor.id);
   }
@@ -367,6 +375,7 @@ export class WidgetHub implements RealtimeListener {
     for (const link of this.byVisitor.get(visitorId) ?? []) {
       if (link.visitor.customerId === customerId) continue;
       if (link.visitor.customerId) remove(this.byCustomer, link.visitor.customerId, link);
+      else remove(this.anonymous, link.visitor.workspaceId, link);
       link.visitor = { ...link.visitor, customerId };
       add(this.byCustomer, customerId, link);
     }
@@ -400,7 +409,7 @@ export class WidgetHub implements RealtimeListener {
    */
   private joinNewChat(workspaceId: string, customerId: string, conversationId: string): void {
     for (const link of this.byCustomer.get(customerId) ?? []) this.follow(link, conversationId);
-    if (!this.hasAnonymous(workspaceId)) return;
+    if (!this.anonymous.has(workspaceId)) return;
     this.chain(conversationId, async () => {
       for (const visitorId of await visitorIdsOfCustomer(this.database.db, workspaceId, customerId)) {
         this.identify(visitorId, customerId);
@@ -409,10 +418,6 @@ export class WidgetHub implements RealtimeListener {
     });
   }
 
-  private hasAnonymous(workspaceId: string): boolean {
-    for (const links of this.byVisitor.values()) for (const link of links) if (link.visitor.workspaceId === workspaceId && !link.visitor.customerId) return true;
-    return false;
-  }
 
   presence(heard: HeardPresence): void {
     const links = this.byConversation.get(heard.conversationId);
