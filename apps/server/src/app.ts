@@ -18,6 +18,7 @@ import { registerConversationRoutes } from "./modules/conversations/routes.ts";
 import { registerSearchRoutes } from "./modules/search/routes.ts";
 import { registerViewRoutes } from "./modules/views/routes.ts";
 import { registerTagRoutes } from "./modules/tags/routes.ts";
+import { registerKnowledgeRoutes } from "./modules/knowledge/routes.ts";
 import { registerNotificationRoutes } from "./modules/notifications/routes.ts";
 import { registerInvitationRoutes } from "./modules/invitations/routes.ts";
 import { registerAttachmentRoutes } from "./modules/attachments/routes.ts";
@@ -93,6 +94,7 @@ export async function buildApp(buildOptions: BuildOptions): Promise<App> {
       registerSearchRoutes(api, options);
       registerViewRoutes(api, options);
       registerTagRoutes(api, options);
+      registerKnowledgeRoutes(api, options);
       registerNotificationRoutes(api, options);
       registerInvitationRoutes(api, options);
       registerAttachmentRoutes(api, options);

@@ -21,6 +21,8 @@ interface Fixtures {
   attachmentId: string;
   mailboxId: string;
   quarantinedEmailId: string;
+  categoryId: string;
+  articleId: string;
   /** B's own conversation, for operations whose body points at A's resources. */
   ownConversationId: string;
 }
@@ -111,6 +113,25 @@ const CASES: Record<string, Case> = {
   "GET /api/v1/mailboxes/quarantine": { expect: "no_leak" },
   "GET /api/v1/mailboxes/quarantine/{id}/raw": { expect: "not_found", id: (f) => f.quarantinedEmailId },
   "POST /api/v1/mailboxes/quarantine/{id}/reprocess": { expect: "not_found", id: (f) => f.quarantinedEmailId },
+  "GET /api/v1/knowledge/categories": { expect: "no_leak" },
+  "POST /api/v1/knowledge/categories": { expect: "no_leak", body: () => ({ name: "B category", locale: "en" }) },
+  "GET /api/v1/knowledge/categories/{id}": { expect: "not_found", id: (f) => f.categoryId },
+  "PATCH /api/v1/knowledge/categories/{id}": { expect: "not_found", id: (f) => f.categoryId, body: () => ({ name: "Hijacked" }) },
+  "DELETE /api/v1/knowledge/categories/{id}": { expect: "not_found", id: (f) => f.categoryId },
+  "GET /api/v1/knowledge/articles": { expect: "no_leak" },
+  "POST /api/v1/knowledge/articles": { expect: "not_found", body: (f) => ({ locale: "en", title: "B article", bodyMarkdown: "x", categoryId: f.categoryId }) },
+  "GET /api/v1/knowledge/articles/{id}": { expect: "not_found", id: (f) => f.articleId },
+  "PATCH /api/v1/knowledge/articles/{id}": { expect: "not_found", id: (f) => f.articleId, body: () => ({ title: "Hijacked" }) },
+  "DELETE /api/v1/knowledge/articles/{id}": { expect: "not_found", id: (f) => f.articleId },
+  "POST /api/v1/knowledge/articles/{id}/publish": { expect: "not_found", id: (f) => f.articleId },
+  "POST /api/v1/knowledge/articles/{id}/archive": { expect: "not_found", id: (f) => f.articleId },
+  "GET /api/v1/knowledge/articles/{id}/versions": { expect: "not_found", id: (f) => f.articleId },
+  "POST /api/v1/knowledge/articles/{id}/restore": { expect: "not_found", id: (f) => f.articleId, body: () => ({ version: 1 }) },
+  "GET /api/v1/knowledge/articles/{id}/translations": { expect: "not_found", id: (f) => f.articleId },
+  "POST /api/v1/knowledge/articles/{id}/translations": { expect: "not_found", id: (f) => f.articleId, body: () => ({ locale: "de", title: "Gekapert", bodyMarkdown: "x" }) },
+  "POST /api/v1/knowledge/articles/{id}/votes": { expect: "not_found", id: (f) => f.articleId, body: () => ({ helpful: false }) },
+  "POST /api/v1/knowledge/articles/{id}/views": { expect: "not_found", id: (f) => f.articleId },
+  "GET /api/v1/knowledge/search": { expect: "no_leak", query: `?q=${SECRET}` },
 };
 
 /** Body-borne references to A's resources from B's own conversation. */
@@ -155,6 +176,9 @@ beforeAll(async () => {
     { db: server.database.db, files: server.files },
     { mailbox, raw: Buffer.from(`To: ${mailboxAddress}\r\nSubject: ${SECRET} quarantined\r\n\r\n${SECRET} body\r\n`) },
   );
+  const category = await a.api.post<{ id: string }>("/api/v1/knowledge/categories", { name: `${SECRET} category`, locale: "en" });
+  const article = await a.api.post<{ id: string }>("/api/v1/knowledge/articles", { locale: "en", title: `${SECRET} article`, bodyMarkdown: `${SECRET} body`, categoryId: category.body.id });
+  await a.api.post(`/api/v1/knowledge/articles/${article.body.id}/publish`);
   const own = await createConversation(b);
   fixtures = {
     conversationId: conversation.id,
@@ -169,6 +193,8 @@ beforeAll(async () => {
     attachmentId: attachment.body.id,
     mailboxId: createdMailbox.body.id,
     quarantinedEmailId: quarantined.emailId,
+    categoryId: category.body.id,
+    articleId: article.body.id,
   };
   aSecrets = [a.id, ...Object.entries(fixtures).filter(([key]) => key !== "ownConversationId").map(([, value]) => value), a.ownerEmail, mailboxAddress];
 });
@@ -235,5 +261,9 @@ describe("one workspace cannot reach another's data", () => {
     expect((await aMember.get<{ unreadCount: number }>("/api/v1/notifications")).body.unreadCount).toBe(1);
     expect((await a.api.get<{ name: string }>(`/api/v1/mailboxes/${fixtures.mailboxId}`)).body.name).toBe(`${SECRET} mailbox`);
     expect((await a.api.get<{ items: { id: string }[] }>("/api/v1/mailboxes/quarantine")).body.items.map((e) => e.id)).toEqual([fixtures.quarantinedEmailId]);
+    expect((await a.api.get<{ name: string }>(`/api/v1/knowledge/categories/${fixtures.categoryId}`)).body.name).toBe(`${SECRET} category`);
+    const article = await a.api.get<{ title: string; status: string; version: number; viewCount: number; helpfulCount: number; unhelpfulCount: number }>(`/api/v1/knowledge/articles/${fixtures.articleId}`);
+    expect(article.body).toMatchObject({ title: `${SECRET} article`, status: "published", version: 1, viewCount: 0, helpfulCount: 0, unhelpfulCount: 0 });
+    expect((await a.api.get<{ items: unknown[] }>(`/api/v1/knowledge/articles/${fixtures.articleId}/translations`)).body.items).toEqual([]);
   });
 });

@@ -47,9 +47,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   // Loaded only here: PGlite's WebAssembly build adds some 50 MB to a process that runs on PostgreSQL otherwise.
-  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([import("@electric-sql/pglite"), import("drizzle-orm/pglite")]);
+  const [{ PGlite }, { drizzle: drizzlePglite }, { pg_trgm }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+    import("@electric-sql/pglite/contrib/pg_trgm"),
+  ]);
   if (dataDir) await fs.mkdir(path.dirname(dataDir), { recursive: true });
-  const client = await PGlite.create(dataDir ? { dataDir } : {});
+  // pg_trgm backs typo-tolerant knowledge base search; PostgreSQL ships it in its contrib package.
+  const client = await PGlite.create({ ...(dataDir && { dataDir }), extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema }) as unknown as Executor;
   return {
     kind: "pglite",

@@ -9,3 +9,4 @@ export * from "../../modules/invitations/schema.ts";
 export * from "../../modules/attachments/schema.ts";
 export * from "../../modules/email/schema.ts";
 export * from "../../modules/widget/schema.ts";
+export * from "../../modules/knowledge/schema.ts";
