@@ -90,11 +90,13 @@ describe("knowledge base articles", () => {
     expect(unknownCategory.body.error.code).toBe("knowledge_category_not_found");
     await ws.api.post("/api/v1/knowledge/articles", { locale: "en", title: "Same", bodyMarkdown: "x" });
     expect((await ws.api.post<ErrorBody>("/api/v1/knowledge/articles", { locale: "en", title: "Same", bodyMarkdown: "y" })).status).toBe(409);
+    const nonLatin = await ws.api.post<ArticleBody>("/api/v1/knowledge/articles", { locale: "ja", title: "返金について", bodyMarkdown: "x" });
+    expect(nonLatin.body.slug).toMatch(/^article-[a-z0-9]+$/);
 
     const agent = await ws.member("agent");
     const refused = await agent.api.post<ErrorBody>("/api/v1/knowledge/articles", { locale: "en", title: "Agent's", bodyMarkdown: "x" });
     expect(refused.status).toBe(403);
-    expect((await agent.api.get<{ items: unknown[] }>("/api/v1/knowledge/articles")).body.items).toHaveLength(1);
+    expect((await agent.api.get<{ items: unknown[] }>("/api/v1/knowledge/articles")).body.items).toHaveLength(2);
     const supervisor = await ws.member("supervisor");
     expect((await supervisor.api.post("/api/v1/knowledge/articles", { locale: "en", title: "Lead's", bodyMarkdown: "x" })).status).toBe(201);
   });

@@ -4,7 +4,7 @@ import { requireRole, requireScope } from "../../platform/auth/policy.ts";
 import { eventActor, type ServiceContext } from "../../platform/context.ts";
 import type { Executor } from "../../platform/db/client.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
-import { appendEvent } from "../../platform/events.ts";
+import { appendEvent, type EventActor } from "../../platform/events.ts";
 import { inWorkspace } from "../../platform/tenancy.ts";
 import { slugify } from "../workspaces/service.ts";
 import { renderArticleBody } from "./render.ts";
@@ -24,7 +24,8 @@ function requireWriter(ctx: ServiceContext): void {
   requireRole(ctx.actor, "supervisor");
 }
 
-const articleSlug = (slug: string | undefined, title: string) => slug ?? slugify(title);
+// A title without Latin letters still gets a unique, readable-enough slug; the author can set a better one.
+const articleSlug = (slug: string | undefined, title: string) => slug ?? slugify(title, `article-${Date.now().toString(36)}`);
 
 // ---- Categories ------------------------------------------------------------------------------------------
 
@@ -329,7 +330,13 @@ async function findPublished(db: Executor, workspaceId: string, articleId: strin
   if (!article) throw notFound("article_not_found", "The published article");
 }
 
-export async function recordVote(db: Executor, workspaceId: string, articleId: string, vote: { helpful: boolean; comment?: string | undefined }): Promise<void> {
+export interface Vote {
+  helpful: boolean;
+  comment?: string | undefined;
+}
+
+/** `voter` is the signed-in user, or an anonymous customer when the help center records it. */
+export async function recordVote(db: Executor, workspaceId: string, articleId: string, vote: Vote, voter: EventActor): Promise<void> {
   await db.transaction(async (tx) => {
     await findPublished(tx, workspaceId, articleId);
     const comment = vote.comment?.trim() || null;
@@ -338,7 +345,7 @@ export async function recordVote(db: Executor, workspaceId: string, articleId: s
       .update(knowledgeArticles)
       .set(vote.helpful ? { helpfulCount: sql`${knowledgeArticles.helpfulCount} + 1` } : { unhelpfulCount: sql`${knowledgeArticles.unhelpfulCount} + 1` })
       .where(inWorkspace(knowledgeArticles, workspaceId, eq(knowledgeArticles.id, articleId)));
-    await appendEvent(tx, { workspaceId, type: "article.voted", subjectType: "article", subjectId: articleId, actor: { type: "customer", id: null }, payload: { helpful: vote.helpful, comment } });
+    await appendEvent(tx, { workspaceId, type: "article.voted", subjectType: "article", subjectId: articleId, actor: voter, payload: { helpful: vote.helpful, comment } });
   });
 }
 
@@ -359,9 +366,9 @@ export async function searchKnowledge(ctx: ServiceContext, search: ArticleSearch
   return searchArticles(ctx.db, ctx.actor.workspaceId, search);
 }
 
-export async function voteOnArticle(ctx: ServiceContext, articleId: string, vote: { helpful: boolean; comment?: string | undefined }): Promise<void> {
+export async function voteOnArticle(ctx: ServiceContext, articleId: string, vote: Vote): Promise<void> {
   requireReader(ctx);
-  await recordVote(ctx.db, ctx.actor.workspaceId, articleId, vote);
+  await recordVote(ctx.db, ctx.actor.workspaceId, articleId, vote, eventActor(ctx.actor));
 }
 
 export async function countArticleView(ctx: ServiceContext, articleId: string): Promise<void> {

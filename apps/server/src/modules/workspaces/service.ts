@@ -19,7 +19,8 @@ export type AuditEntry = typeof auditEntries.$inferSelect;
 
 const LOCKOUT_MINUTES = 15;
 
-export function slugify(name: string): string {
+/** A URL-safe slug of a name; `fallback` when nothing of the name survives (a name in a script without Latin letters). */
+export function slugify(name: string, fallback = "workspace"): string {
   const base = name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -27,7 +28,7 @@ export function slugify(name: string): string {
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 40);
-  return base || "workspace";
+  return base || fallback;
 }
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
