@@ -8,6 +8,7 @@ import type { App, AppDeps } from "../../platform/http/context.ts";
 import { pickLanguage, PUBLIC_LANGUAGES, type PublicLanguage } from "../../platform/public-pages/page.ts";
 import { cleanFilename } from "../attachments/service.ts";
 import { originAllowed } from "../widget/settings.ts";
+import { isOwnOrigin } from "../../platform/http/origin.ts";
 import { checkSubmission, ContactBody, LIMITS, submissionFromForm, type ContactSubmission, type ReceivedUpload } from "./form.ts";
 import { CONTACT_MESSAGES } from "./messages.ts";
 import { readContactFormSettings, type ContactFormSettings } from "./settings.ts";
@@ -45,7 +46,7 @@ function languageOf(request: FastifyRequest): PublicLanguage {
 function postAllowed(request: FastifyRequest, settings: ContactFormSettings, publicUrl: string): boolean {
   const origin = request.headers.origin;
   if (origin === undefined) return true;
-  return origin === new URL(publicUrl).origin || origin === `${request.protocol}://${request.host}` || originAllowed(settings.allowedOrigins, origin);
+  return isOwnOrigin(request, new URL(publicUrl).origin) || originAllowed(settings.allowedOrigins, origin);
 }
 
 async function readMultipart(request: FastifyRequest, fileLimit: number): Promise<void> {

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from "fastify";
+import { isOwnOrigin } from "../http/origin.ts";
 import { requireScope } from "../auth/policy.ts";
 import { AppError } from "../errors.ts";
 import { contextOf, type App, type AppDeps } from "../http/context.ts";
@@ -7,21 +8,6 @@ import type { RealtimeHub } from "./hub.ts";
 
 export interface RealtimeDeps extends AppDeps {
   realtime: RealtimeHub;
-}
-
-/**
- * A browser sends its cookies with a WebSocket upgrade from any page, and the same-origin policy
- * does not apply to WebSockets: only the Origin header tells our own app from another site's page.
- */
-export function isOwnOrigin(request: FastifyRequest, publicOrigin: string): boolean {
-  const origin = request.headers.origin;
-  if (!origin) return false;
-  if (origin === publicOrigin) return true;
-  try {
-    return new URL(origin).host === request.host;
-  } catch {
-    return false;
-  }
 }
 
 /** The agent app's live feed: `GET /realtime` upgraded to a WebSocket (docs/realtime.md). */
