@@ -10,7 +10,7 @@ export const dataDir = path.join(os.tmpdir(), `rapport-e2e-${port}`);
 export const admin = { email: "admin@example.com", password: "e2e-owner-password-1" } as const;
 
 /** The signed-in owner's browser state and an API token of theirs, written by auth.setup.ts. */
-export const authDir = path.join("test-results", ".auth");
+export const authDir = path.join("test-results", `.auth-${port}`);
 export const adminState = path.join(authDir, "admin.json");
 export const adminToken = path.join(authDir, "api-token.json");
 export const screenshotDir = path.join("test-results", "screenshots");
