@@ -100,7 +100,15 @@ export const knowledgeArticleVotes = pgTable(
       .references(() => knowledgeArticles.id, { onDelete: "cascade" }),
     helpful: boolean("helpful").notNull(),
     comment: text("comment"),
+    /**
+     * Who answered, as an opaque key (`user:<id>`, or a hash of an anonymous reader's cookie):
+     * answering again changes that reader's answer instead of counting twice.
+     */
+    voterKey: text("voter_key"),
     createdAt: timestampNow("created_at"),
   },
-  (t) => [index("knowledge_article_votes_idx").on(t.workspaceId, t.articleId, t.createdAt)],
+  (t) => [
+    index("knowledge_article_votes_idx").on(t.workspaceId, t.articleId, t.createdAt),
+    uniqueIndex("knowledge_article_votes_voter_idx").on(t.workspaceId, t.articleId, t.voterKey),
+  ],
 );

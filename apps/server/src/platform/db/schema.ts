@@ -10,3 +10,4 @@ export * from "../../modules/attachments/schema.ts";
 export * from "../../modules/email/schema.ts";
 export * from "../../modules/widget/schema.ts";
 export * from "../../modules/knowledge/schema.ts";
+export * from "../../modules/helpcenter/schema.ts";
