@@ -11,3 +11,4 @@ export * from "../../modules/email/schema.ts";
 export * from "../../modules/widget/schema.ts";
 export * from "../../modules/knowledge/schema.ts";
 export * from "../../modules/helpcenter/schema.ts";
+export * from "../../modules/bot/schema.ts";
