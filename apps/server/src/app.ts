@@ -19,6 +19,7 @@ import { registerSearchRoutes } from "./modules/search/routes.ts";
 import { registerViewRoutes } from "./modules/views/routes.ts";
 import { registerTagRoutes } from "./modules/tags/routes.ts";
 import { registerKnowledgeRoutes } from "./modules/knowledge/routes.ts";
+import { registerKnowledgeAssistRoutes } from "./modules/knowledge/assist-routes.ts";
 import { registerNotificationRoutes } from "./modules/notifications/routes.ts";
 import { registerInvitationRoutes } from "./modules/invitations/routes.ts";
 import { registerAttachmentRoutes } from "./modules/attachments/routes.ts";
@@ -95,6 +96,7 @@ export async function buildApp(buildOptions: BuildOptions): Promise<App> {
       registerViewRoutes(api, options);
       registerTagRoutes(api, options);
       registerKnowledgeRoutes(api, options);
+      registerKnowledgeAssistRoutes(api, options);
       registerNotificationRoutes(api, options);
       registerInvitationRoutes(api, options);
       registerAttachmentRoutes(api, options);
