@@ -10,6 +10,7 @@ const ConversationPage = lazy(() => import("./features/conversation/Conversation
 const SearchPage = lazy(() => import("./features/search/SearchPage"));
 const SettingsPage = lazy(() => import("./features/settings/SettingsPage"));
 const AcceptInvitePage = lazy(() => import("./features/settings/AcceptInvitePage"));
+const KnowledgePage = lazy(() => import("./features/knowledge/KnowledgePage"));
 
 /** Paths are relative to /app (the router's base). */
 export function AppRoutes() {
@@ -24,6 +25,7 @@ export function AppRoutes() {
               <Route path="/conversations/:conversationId" component={ConversationPage} />
               <Route path="/search" component={SearchPage} />
               <Route path="/settings" nest component={SettingsPage} />
+              <Route path="/knowledge" nest component={KnowledgePage} />
               <Route>
                 <Redirect to="/inbox/mine" replace />
               </Route>

@@ -1,8 +1,9 @@
 import { Suspense, type ReactNode } from "react";
-import { useLocation } from "wouter";
 import { useTranslation } from "react-i18next";
-import { AppShell, Burger, Center, Group, Loader, Text, VisuallyHidden } from "@mantine/core";
+import { Link, useLocation } from "wouter";
+import { AppShell, Burger, Center, Group, Loader, NavLink, Text, VisuallyHidden } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
+import { IconBook2 } from "@tabler/icons-react";
 import { InboxNav } from "../features/inbox/InboxNav";
 import { GlobalSearch } from "../features/search/GlobalSearch";
 import { NotificationsMenu } from "../features/notifications/NotificationsMenu";
@@ -25,10 +26,12 @@ function ConnectionBadge() {
 export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [navOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
-  const [, navigate] = useLocation();
+  const [location, navigate] = useLocation();
+  const inKnowledge = location.startsWith("/knowledge");
   useLiveUpdates();
   useShortcut("g i", "goInbox", "navigation", () => navigate("/inbox/mine"));
   useShortcut("g s", "goSettings", "navigation", () => navigate("/settings"));
+  useShortcut("g k", "goKnowledge", "navigation", () => navigate("/knowledge"));
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 248, breakpoint: "sm", collapsed: { mobile: !navOpen } }} padding={0}>
@@ -52,7 +55,19 @@ export function Shell({ children }: { children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar aria-label={t("navigation")} onClick={closeNav}>
-        <InboxNav />
+        <AppShell.Section grow style={{ minHeight: 0 }}>
+          <InboxNav />
+        </AppShell.Section>
+        <AppShell.Section p="xs" style={{ borderTop: "1px solid var(--mantine-color-default-border)" }}>
+          <NavLink
+            component={Link}
+            href="/knowledge"
+            label={t("knowledgeBase")}
+            leftSection={<IconBook2 size={18} stroke={1.6} aria-hidden="true" />}
+            active={inKnowledge}
+            aria-current={inKnowledge ? "page" : undefined}
+          />
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} className="app-main">
         <VisuallyHidden>
