@@ -11,6 +11,7 @@ import { keys } from "../../app/live";
 import { useShortcut } from "../../app/shortcuts";
 import { findCollision, parseMentions, repliesIn, type Collision } from "./collision";
 import { ComposerFiles, type Upload } from "./ComposerFiles";
+import { appendParagraph, useComposerInsertions } from "./composer-insert";
 import { hasContent, readDraft, writeDraft, type ComposerMode, type Draft } from "./drafts";
 import type { Viewer } from "./presence";
 import { addSentMessage } from "./queries";
@@ -85,6 +86,11 @@ export function Composer({ conversationId, selfId, messages, people, viewers, on
     setError(null);
     if (mode === "reply") onTyping();
   };
+
+  useComposerInsertions(conversationId, (text) => {
+    change(appendParagraph(draft.value, text));
+    requestAnimationFrame(() => field.current?.focus());
+  });
 
   /** Adds an uploaded file to the draft it was chosen for, even if the agent has moved to another one since. */
   const attach = (target: { conversationId: string; mode: ComposerMode }, attachment: Attachment) => {

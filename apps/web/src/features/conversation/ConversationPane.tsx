@@ -10,6 +10,7 @@ import { useTeams, useUsers } from "../../app/directory";
 import { useSession } from "../../app/session";
 import { useShortcut } from "../../app/shortcuts";
 import { CustomerPanel } from "../customer/CustomerPanel";
+import { ArticleSuggestions } from "./ArticleSuggestions";
 import { Composer } from "./Composer";
 import { ConversationHeader } from "./ConversationHeader";
 import { usePresence } from "./presence";
@@ -131,11 +132,13 @@ export default function ConversationPane({ conversationId, onClose }: Conversati
       {panelShown && (
         <aside id="customer-panel" className="conversation-aside" aria-label={t("customerPanel")}>
           <CustomerPanel customerId={data.customer.id} conversationId={data.id} channel={data.channel} />
+          <ArticleSuggestions conversationId={data.id} />
         </aside>
       )}
       {!wide && (
         <Drawer opened={drawerOpen} onClose={() => setDrawerOpen(false)} position="right" title={t("customerPanel")} id="customer-panel">
           <CustomerPanel customerId={data.customer.id} conversationId={data.id} channel={data.channel} />
+          <ArticleSuggestions conversationId={data.id} />
         </Drawer>
       )}
     </div>
