@@ -101,7 +101,7 @@ export const knowledgeArticleVotes = pgTable(
     helpful: boolean("helpful").notNull(),
     comment: text("comment"),
     /**
-     * Who answered, as an opaque key (`user:<id>`, or a hash of an anonymous reader's cookie):
+     * Who answered, as an opaque key (the help center keeps a hash of its reader's cookie):
      * answering again changes that reader's answer instead of counting twice.
      */
     voterKey: text("voter_key"),

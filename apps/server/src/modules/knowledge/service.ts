@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { requireRole, requireScope } from "../../platform/auth/policy.ts";
 import { eventActor, type ServiceContext } from "../../platform/context.ts";
@@ -322,11 +322,14 @@ export async function restoreVersion(ctx: ServiceContext, articleId: string, ver
 // ---- Readers' feedback -----------------------------------------------------------------------------------
 // These take a workspace rather than an actor: the public help center records them for anonymous readers.
 
-async function findPublished(db: Executor, workspaceId: string, articleId: string): Promise<void> {
+/** Where feedback may land: the help center offers only public articles; agents may answer on internal ones too. */
+async function findPublished(db: Executor, workspaceId: string, articleId: string, publicOnly: boolean): Promise<void> {
   const [article] = await db
     .select({ id: knowledgeArticles.id })
     .from(knowledgeArticles)
-    .where(inWorkspace(knowledgeArticles, workspaceId, eq(knowledgeArticles.id, articleId), eq(knowledgeArticles.status, "published")));
+    .where(
+      inWorkspace(knowledgeArticles, workspaceId, eq(knowledgeArticles.id, articleId), eq(knowledgeArticles.status, "published"), publicOnly ? eq(knowledgeArticles.internal, false) : undefined),
+    );
   if (!article) throw notFound("article_not_found", "The published article");
 }
 
@@ -335,28 +338,218 @@ export interface Vote {
   comment?: string | undefined;
 }
 
-/** `voter` is the signed-in user, or an anonymous customer when the help center records it. */
-export async function recordVote(db: Executor, workspaceId: string, articleId: string, vote: Vote, voter: EventActor): Promise<void> {
+export interface Voter {
+  /** The signed-in user, or an anonymous customer when the help center records it. */
+  actor: EventActor;
+  /** Who answered, as an opaque key: answering again changes that voter's answer rather than counting twice. */
+  key?: string | undefined;
+  /** Only articles the help center shows (not internal ones). */
+  publicOnly?: boolean | undefined;
+}
+
+const countColumn = (helpful: boolean) =>
+  helpful ? { helpfulCount: sql`${knowledgeArticles.helpfulCount} + 1` } : { unhelpfulCount: sql`${knowledgeArticles.unhelpfulCount} + 1` };
+
+/**
+ * Records an answer and keeps the article's totals. A voter who changes their mind moves
+ * one count to the other side; the same answer again only adds the comment, if any.
+ */
+export async function recordVote(db: Executor, workspaceId: string, articleId: string, vote: Vote, voter: Voter): Promise<void> {
   await db.transaction(async (tx) => {
-    await findPublished(tx, workspaceId, articleId);
+    await findPublished(tx, workspaceId, articleId, voter.publicOnly ?? false);
     const comment = vote.comment?.trim() || null;
-    await tx.insert(knowledgeArticleVotes).values({ workspaceId, articleId, helpful: vote.helpful, comment });
-    await tx
-      .update(knowledgeArticles)
-      .set(vote.helpful ? { helpfulCount: sql`${knowledgeArticles.helpfulCount} + 1` } : { unhelpfulCount: sql`${knowledgeArticles.unhelpfulCount} + 1` })
-      .where(inWorkspace(knowledgeArticles, workspaceId, eq(knowledgeArticles.id, articleId)));
-    await appendEvent(tx, { workspaceId, type: "article.voted", subjectType: "article", subjectId: articleId, actor: voter, payload: { helpful: vote.helpful, comment } });
+    const key = voter.key ?? null;
+    const [previous] = key
+      ? await tx
+          .select({ id: knowledgeArticleVotes.id, helpful: knowledgeArticleVotes.helpful })
+          .from(knowledgeArticleVotes)
+          .where(inWorkspace(knowledgeArticleVotes, workspaceId, eq(knowledgeArticleVotes.articleId, articleId), eq(knowledgeArticleVotes.voterKey, key)))
+          .for("update")
+      : [];
+    if (previous) {
+      await tx
+        .update(knowledgeArticleVotes)
+        .set({ helpful: vote.helpful, ...(comment && { comment }) })
+        .where(inWorkspace(knowledgeArticleVotes, workspaceId, eq(knowledgeArticleVotes.id, previous.id)));
+    } else {
+      await tx.insert(knowledgeArticleVotes).values({ workspaceId, articleId, helpful: vote.helpful, comment, voterKey: key });
+    }
+    if (previous?.helpful !== vote.helpful) {
+      const undo = previous ? (previous.helpful ? { helpfulCount: sql`${knowledgeArticles.helpfulCount} - 1` } : { unhelpfulCount: sql`${knowledgeArticles.unhelpfulCount} - 1` }) : {};
+      await tx
+        .update(knowledgeArticles)
+        .set({ ...undo, ...countColumn(vote.helpful) })
+        .where(inWorkspace(knowledgeArticles, workspaceId, eq(knowledgeArticles.id, articleId)));
+    }
+    await appendEvent(tx, {
+      workspaceId,
+      type: "article.voted",
+      subjectType: "article",
+      subjectId: articleId,
+      actor: voter.actor,
+      payload: { helpful: vote.helpful, comment, changed: previous !== undefined },
+    });
   });
 }
 
-/** One statement and no event: views are counted on every page load and nobody waits on them. */
-export async function recordView(db: Executor, workspaceId: string, articleId: string): Promise<void> {
+/** The comment a voter adds after answering (the help center asks for it on the thank-you). */
+export async function commentOnVote(db: Executor, workspaceId: string, articleId: string, voterKey: string, comment: string, actor: EventActor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [vote] = await tx
+      .update(knowledgeArticleVotes)
+      .set({ comment: comment.trim() })
+      .where(inWorkspace(knowledgeArticleVotes, workspaceId, eq(knowledgeArticleVotes.articleId, articleId), eq(knowledgeArticleVotes.voterKey, voterKey)))
+      .returning({ id: knowledgeArticleVotes.id, helpful: knowledgeArticleVotes.helpful });
+    if (!vote) throw notFound("not_found", "Your answer to this article");
+    await appendEvent(tx, { workspaceId, type: "article.vote_commented", subjectType: "article", subjectId: articleId, actor, payload: { helpful: vote.helpful, comment: comment.trim() } });
+  });
+}
+
+/**
+ * One statement and no event: views are counted on every page load and nobody waits on
+ * them. The help center adds up its views and writes them a few at a time (`count`).
+ */
+export async function recordView(db: Executor, workspaceId: string, articleId: string, count = 1): Promise<void> {
   const [counted] = await db
     .update(knowledgeArticles)
-    .set({ viewCount: sql`${knowledgeArticles.viewCount} + 1` })
+    .set({ viewCount: sql`${knowledgeArticles.viewCount} + ${count}` })
     .where(inWorkspace(knowledgeArticles, workspaceId, eq(knowledgeArticles.id, articleId), eq(knowledgeArticles.status, "published")))
     .returning({ id: knowledgeArticles.id });
   if (!counted) throw notFound("article_not_found", "The published article");
+}
+
+// ---- The public help center ----------------------------------------------------------------------------
+// Read by workspace, without an actor: everything here is what anyone on the internet may see, so every
+// query is limited to published articles that are not internal.
+
+const isPublic = (workspaceId: string, ...conditions: (SQL | undefined)[]) =>
+  inWorkspace(knowledgeArticles, workspaceId, eq(knowledgeArticles.status, "published"), eq(knowledgeArticles.internal, false), ...conditions);
+
+/** What a list of articles shows and links to; the body stays behind. */
+export type ArticleSummary = Pick<
+  ArticleRow,
+  "id" | "slug" | "locale" | "title" | "categoryId" | "tags" | "sourceArticleId" | "viewCount" | "helpfulCount" | "publishedAt" | "updatedAt"
+> & { excerpt: string };
+
+const EXCERPT_CHARS = 160;
+
+const summaryColumns = {
+  id: knowledgeArticles.id,
+  slug: knowledgeArticles.slug,
+  locale: knowledgeArticles.locale,
+  title: knowledgeArticles.title,
+  categoryId: knowledgeArticles.categoryId,
+  tags: knowledgeArticles.tags,
+  sourceArticleId: knowledgeArticles.sourceArticleId,
+  viewCount: knowledgeArticles.viewCount,
+  helpfulCount: knowledgeArticles.helpfulCount,
+  publishedAt: knowledgeArticles.publishedAt,
+  updatedAt: knowledgeArticles.updatedAt,
+  excerpt: sql<string>`left(${knowledgeArticles.bodyText}, ${EXCERPT_CHARS})`,
+};
+
+/** Readers' favourites first: views, with a helpful answer worth ten of them. */
+const popularity = sql`${knowledgeArticles.viewCount} + 10 * ${knowledgeArticles.helpfulCount}`;
+
+export interface PublicArticleFilters {
+  locale?: string | undefined;
+  categoryId?: string | undefined;
+  order: "popular" | "title";
+  limit: number;
+}
+
+export async function listPublicArticles(db: Executor, workspaceId: string, filters: PublicArticleFilters): Promise<ArticleSummary[]> {
+  return db
+    .select(summaryColumns)
+    .from(knowledgeArticles)
+    .where(
+      isPublic(
+        workspaceId,
+        filters.locale === undefined ? undefined : eq(knowledgeArticles.locale, filters.locale),
+        filters.categoryId === undefined ? undefined : eq(knowledgeArticles.categoryId, filters.categoryId),
+      ),
+    )
+    .orderBy(...(filters.order === "popular" ? [desc(popularity)] : []), asc(knowledgeArticles.title), asc(knowledgeArticles.id))
+    .limit(Math.min(filters.limit, MAX_LISTED));
+}
+
+export async function findPublicArticle(db: Executor, workspaceId: string, locale: string, slug: string): Promise<ArticleRow | undefined> {
+  const [article] = await db.select().from(knowledgeArticles).where(isPublic(workspaceId, eq(knowledgeArticles.locale, locale), eq(knowledgeArticles.slug, slug)));
+  return article;
+}
+
+/** The locales the help center can be read in: those with at least one public article. */
+export async function listPublicLocales(db: Executor, workspaceId: string): Promise<string[]> {
+  const rows = await db.selectDistinct({ locale: knowledgeArticles.locale }).from(knowledgeArticles).where(isPublic(workspaceId)).orderBy(asc(knowledgeArticles.locale));
+  return rows.map((row) => row.locale);
+}
+
+/** A locale's categories that hold public articles, each with how many. */
+export async function listPublicCategories(db: Executor, workspaceId: string, locale: string): Promise<(Category & { articleCount: number })[]> {
+  const counts = db
+    .select({ categoryId: knowledgeArticles.categoryId, articleCount: sql<number>`count(*)::int`.as("article_count") })
+    .from(knowledgeArticles)
+    .where(isPublic(workspaceId, eq(knowledgeArticles.locale, locale)))
+    .groupBy(knowledgeArticles.categoryId)
+    .as("counts");
+  const rows = await db
+    .select({ category: knowledgeCategories, articleCount: counts.articleCount })
+    .from(knowledgeCategories)
+    .innerJoin(counts, eq(counts.categoryId, knowledgeCategories.id))
+    .where(inWorkspace(knowledgeCategories, workspaceId, eq(knowledgeCategories.locale, locale)))
+    .orderBy(asc(knowledgeCategories.position), asc(knowledgeCategories.name), asc(knowledgeCategories.id));
+  return rows.map(({ category, articleCount }) => ({ ...category, articleCount }));
+}
+
+export async function findPublicCategory(db: Executor, workspaceId: string, by: { locale: string; slug: string } | { id: string }): Promise<Category | undefined> {
+  const [category] = await db
+    .select()
+    .from(knowledgeCategories)
+    .where(
+      inWorkspace(
+        knowledgeCategories,
+        workspaceId,
+        ...("id" in by ? [eq(knowledgeCategories.id, by.id)] : [eq(knowledgeCategories.locale, by.locale), eq(knowledgeCategories.slug, by.slug)]),
+      ),
+    );
+  return category;
+}
+
+/** The article's other languages: its original and the original's translations, itself left out. */
+export async function listPublicTranslations(db: Executor, workspaceId: string, article: Pick<ArticleRow, "id" | "sourceArticleId">): Promise<ArticleSummary[]> {
+  const original = article.sourceArticleId ?? article.id;
+  return db
+    .select(summaryColumns)
+    .from(knowledgeArticles)
+    .where(isPublic(workspaceId, or(eq(knowledgeArticles.id, original), eq(knowledgeArticles.sourceArticleId, original)), ne(knowledgeArticles.id, article.id)))
+    .orderBy(asc(knowledgeArticles.locale));
+}
+
+/**
+ * Articles a reader of this one may want next, in its language: those sharing most of its
+ * tags first, then the rest of its category, the more popular first.
+ */
+export async function listRelatedArticles(db: Executor, workspaceId: string, article: Pick<ArticleRow, "id" | "locale" | "categoryId" | "tags">, limit: number): Promise<ArticleSummary[]> {
+  const theirTags = article.tags.length ? sql`ARRAY[${sql.join(article.tags.map((tag) => sql`${tag}`), sql`, `)}]::text[]` : sql`'{}'::text[]`;
+  const tags = sql`${knowledgeArticles.tags} && ${theirTags}`;
+  const sharedTags = sql`cardinality(ARRAY(SELECT unnest(${knowledgeArticles.tags}) INTERSECT SELECT unnest(${theirTags})))`;
+  const sameCategory = article.categoryId ? eq(knowledgeArticles.categoryId, article.categoryId) : undefined;
+  return db
+    .select(summaryColumns)
+    .from(knowledgeArticles)
+    .where(isPublic(workspaceId, eq(knowledgeArticles.locale, article.locale), ne(knowledgeArticles.id, article.id), sameCategory ? or(tags, sameCategory) : tags))
+    .orderBy(desc(sharedTags), desc(popularity), asc(knowledgeArticles.title))
+    .limit(limit);
+}
+
+/** Every public article of the workspace, for the sitemap: its address, its last change and its translations' group. */
+export async function listPublicArticlesForSitemap(db: Executor, workspaceId: string) {
+  return db
+    .select({ id: knowledgeArticles.id, slug: knowledgeArticles.slug, locale: knowledgeArticles.locale, sourceArticleId: knowledgeArticles.sourceArticleId, updatedAt: knowledgeArticles.updatedAt })
+    .from(knowledgeArticles)
+    .where(isPublic(workspaceId))
+    .orderBy(asc(knowledgeArticles.locale), asc(knowledgeArticles.slug))
+    .limit(50_000);
 }
 
 // ---- Through the API, for signed-in callers ------------------------------------------------------------
@@ -368,7 +561,8 @@ export async function searchKnowledge(ctx: ServiceContext, search: ArticleSearch
 
 export async function voteOnArticle(ctx: ServiceContext, articleId: string, vote: Vote): Promise<void> {
   requireReader(ctx);
-  await recordVote(ctx.db, ctx.actor.workspaceId, articleId, vote, eventActor(ctx.actor));
+  // No voter key: an integration's token records answers for many readers, each of whom counts.
+  await recordVote(ctx.db, ctx.actor.workspaceId, articleId, vote, { actor: eventActor(ctx.actor) });
 }
 
 export async function countArticleView(ctx: ServiceContext, articleId: string): Promise<void> {
