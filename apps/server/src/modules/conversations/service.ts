@@ -399,6 +399,21 @@ export async function addMessage(ctx: ServiceContext, conversationId: string, in
   return reply || input.status || mentions.length > 0 || input.ifNoReplySince ? transactionWithLaterNotices(ctx.db, store) : store(ctx.db);
 }
 
+/** A message the product writes itself (the answer bot's replies and notes); its external id makes a retry store nothing. */
+export interface AutomatedMessage {
+  kind: "reply" | "note";
+  authorType: "bot" | "system";
+  text: string;
+  html?: string | undefined;
+  externalId: string;
+}
+
+/** Stores an automated message in the caller's transaction; `created` is false when its external id was already stored. */
+export function storeAutomatedMessage(tx: Executor, workspaceId: string, conversationId: string, input: AutomatedMessage, actor: EventActor): Promise<{ message: Message; created: boolean }> {
+  const bodyHtml = input.html ? sanitizeMessageHtml(input.html) : null;
+  return storeNewMessage(tx, workspaceId, conversationId, { kind: input.kind, authorType: input.authorType, authorId: null, bodyText: input.text, bodyHtml, externalId: input.externalId }, actor);
+}
+
 /** A message by its id, for the channels that deliver it. */
 export async function getMessageById(db: Executor, workspaceId: string, messageId: string): Promise<Message | undefined> {
   const [row] = await db.select(messageColumns).from(messages).where(inWorkspace(messages, workspaceId, eq(messages.id, messageId)));
@@ -457,6 +472,10 @@ export async function updateConversation(ctx: ServiceContext, conversationId: st
   await ctx.db.transaction((tx) => applyChanges(tx, workspaceId, conversationId, changes, eventActor(ctx.actor)));
   return getConversationById(ctx.db, workspaceId, conversationId);
 }
+
+/** Changes a conversation in the caller's transaction, for automated work that acts as itself rather than as a person. */
+export const changeConversation = (tx: Executor, workspaceId: string, conversationId: string, changes: ConversationChanges, actor: EventActor) =>
+  applyChanges(tx, workspaceId, conversationId, changes, actor);
 
 type ChangeEvent = { type: string; payload: Record<string, unknown> };
 

@@ -18,7 +18,7 @@ export function presentWidgetMessage(message: VisibleMessage, publicUrl: string)
     conversationId: message.conversationId,
     clientId: clientIdOf(message.externalId),
     author: AUTHORS[message.authorType],
-    authorName: message.authorType === "agent" ? message.authorName : null,
+    authorName: message.authorType === "agent" || message.authorType === "bot" ? message.authorName : null,
     authorAvatarUrl: null,
     text: message.bodyText,
     html: message.bodyHtml,
@@ -26,6 +26,8 @@ export function presentWidgetMessage(message: VisibleMessage, publicUrl: string)
       .filter((attachment) => !attachment.rejected)
       .map(({ id, filename, contentType, size }) => ({ id, filename, contentType, size, url: `${publicUrl}/widget/v1/attachments/${id}` })),
     createdAt: message.createdAt.toISOString(),
+    ...(message.articles?.length && { articles: message.articles.map(({ title, url }) => ({ title, url })) }),
+    ...(message.quickReplies?.length && { quickReplies: message.quickReplies }),
   };
 }
 

@@ -71,7 +71,7 @@ export interface WidgetMessage {
   conversationId: string;
   clientId: string | null;
   author: "visitor" | "agent" | "bot" | "system";
-  /** The agent's display name and avatar, for agent messages. */
+  /** The agent's (or the bot's) display name, and the agent's avatar. */
   authorName: string | null;
   authorAvatarUrl: string | null;
   text: string;
@@ -80,6 +80,13 @@ export interface WidgetMessage {
   /** `url` serves the file to this visitor only: add `?token=<visitor token>` (an `<img>` cannot send the header). */
   attachments: { id: string; filename: string; contentType: string; size: number; url: string }[];
   createdAt: string;
+  /** A bot answer's articles in the help center, best first. */
+  articles?: { title: string; url: string }[];
+  /**
+   * Answers the visitor can tap under a bot's question ("Yes, thanks", "No", "Talk to a person"), shown while
+   * it is the latest message. A tap is sent as an ordinary `send` with the reply's text.
+   */
+  quickReplies?: string[];
 }
 
 export type WidgetClientFrame =

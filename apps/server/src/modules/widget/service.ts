@@ -15,13 +15,15 @@ import { conversations, messages, messageColumns, type AttachmentMeta } from "..
 import { getConversationById, storeInboundMessage, type Message } from "../conversations/service.ts";
 import { addVouchedIdentities, findOrCreateCustomer, mergeCustomerAttributes } from "../customers/service.ts";
 import { users } from "../workspaces/schema.ts";
+import { botMessageExtras, takeVisitorMessage, type BotMessageExtras } from "../bot/service.ts";
+import { getBotSettings } from "../bot/settings.ts";
 import { widgetVisitors, type FormField, type VisitorContext } from "./schema.ts";
 import type { WidgetSettings } from "./settings.ts";
 
 export type Visitor = typeof widgetVisitors.$inferSelect;
 
-/** A message the visitor may see, with the name of the agent who wrote it. */
-export type VisibleMessage = Message & { seq: number; authorName: string | null };
+/** A message the visitor may see, with the name of the agent (or bot) who wrote it, and a bot message's links and quick replies. */
+export type VisibleMessage = Message & { seq: number; authorName: string | null } & Partial<BotMessageExtras>;
 
 /** The longest message a visitor may send, in characters. */
 export const MAX_MESSAGE_LENGTH = 10_000;
@@ -210,6 +212,7 @@ export async function sendVisitorMessage(db: Executor, visitorId: string, worksp
     );
     // An inbound message's author is its conversation's customer.
     const customerId = receipt.message.authorId!;
+    if (receipt.created) await takeVisitorMessage(tx, workspaceId, receipt.conversationId, receipt.message.id);
     if (receipt.created && visitor.customerId !== customerId) {
       await linkCustomer(tx, visitor, customerId);
       await mergeCustomerAttributes(tx, workspaceId, customerId, contextAttributes(visitor.context), { type: "customer", id: customerId });
@@ -229,7 +232,15 @@ export async function visibleMessagesAfter(db: Executor, workspaceId: string, co
     .where(inWorkspace(messages, workspaceId, eq(messages.conversationId, conversationId), inArray(messages.kind, [...VISIBLE_KINDS]), gt(messages.seq, after)))
     .orderBy(asc(messages.seq))
     .limit(limit);
-  return rows.map((row) => ({ ...row, seq: row.seq ?? 0 }));
+  return withBotExtras(db, workspaceId, rows.map((row) => ({ ...row, seq: row.seq ?? 0 })));
+}
+
+/** Bot messages carry the bot's name, their article links and their quick replies. */
+async function withBotExtras(db: Executor, workspaceId: string, rows: VisibleMessage[]): Promise<VisibleMessage[]> {
+  const botIds = rows.filter((row) => row.authorType === "bot").map((row) => row.id);
+  if (botIds.length === 0) return rows;
+  const [extras, settings] = await Promise.all([botMessageExtras(db, workspaceId, botIds), getBotSettings(db, workspaceId)]);
+  return rows.map((row) => (row.authorType === "bot" ? { ...row, authorName: settings.name, ...extras.get(row.id) } : row));
 }
 
 /** One message as the visitor sees it, or undefined for a note or another workspace's message. */
@@ -239,7 +250,9 @@ export async function visibleMessage(db: Executor, workspaceId: string, messageI
     .from(messages)
     .leftJoin(users, and(eq(users.workspaceId, messages.workspaceId), eq(users.id, messages.authorId), eq(messages.authorType, "agent")))
     .where(inWorkspace(messages, workspaceId, eq(messages.id, messageId), inArray(messages.kind, [...VISIBLE_KINDS])));
-  return row && { ...row, seq: row.seq ?? 0 };
+  if (!row) return undefined;
+  const [message] = await withBotExtras(db, workspaceId, [{ ...row, seq: row.seq ?? 0 }]);
+  return message;
 }
 
 /**

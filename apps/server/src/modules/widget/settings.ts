@@ -149,3 +149,9 @@ export function withinBusinessHours(hours: WeeklyHours | null, now = new Date())
   const time = `${part("hour")}:${part("minute")}`;
   return (hours.days[day] ?? []).some(([open, close]) => time >= open && time < close);
 }
+
+/** The workspace's chat hours alone, for work that needs no secret (null: always open). */
+export async function getBusinessHours(db: Executor, workspaceId: string): Promise<WeeklyHours | null> {
+  const [row] = await db.select({ hours: widgetSettings.businessHours }).from(widgetSettings).where(inWorkspace(widgetSettings, workspaceId));
+  return row?.hours ?? null;
+}
