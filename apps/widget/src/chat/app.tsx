@@ -109,8 +109,8 @@ function Panel({ host, session, t, onClose }: { host: WidgetHost; session: ChatS
           {away && <AwayNotice session={session} t={t} />}
           <div class="log" ref={log} role="log" aria-live="polite" aria-label={t.messages} tabIndex={0}>
             <p class="greeting">{appearance.greeting[host.locale] ?? appearance.greeting.en}</p>
-            {state.messages.map((message) => (
-              <Message key={message.id} message={message} session={session} />
+            {state.messages.map((message, index) => (
+              <Message key={message.id} message={message} session={session} t={t} latest={index === state.messages.length - 1 && state.outbox.length === 0} />
             ))}
             {state.outbox.map((item) => (
               <div key={item.clientId} class="message mine pending">
@@ -139,16 +139,57 @@ function Panel({ host, session, t, onClose }: { host: WidgetHost; session: ChatS
   );
 }
 
-function Message({ message, session }: { message: WidgetMessage; session: ChatSession }) {
+function Message({ message, session, t, latest }: { message: WidgetMessage; session: ChatSession; t: Strings; latest: boolean }) {
   const mine = message.author === "visitor";
+  const bot = message.author === "bot";
+  const articles = message.articles ?? [];
+  // The text carries the links too, for channels without buttons; here they are drawn as links instead.
+  const text = articles.length ? message.text.split("\n").filter((line) => !articles.some((article) => line.endsWith(article.url))).join("\n").replace(/\n{3,}/g, "\n\n") : message.text;
   return (
-    <div class={mine ? "message mine" : "message"} data-seq={message.seq}>
-      {!mine && <Avatar name={message.authorName ?? ""} url={message.authorAvatarUrl} />}
+    <div class={mine ? "message mine" : bot ? "message bot" : "message"} data-seq={message.seq}>
+      {!mine && (bot ? <BotMark /> : <Avatar name={message.authorName ?? ""} url={message.authorAvatarUrl} />)}
       <div>
-        {!mine && message.authorName && <span class="author">{message.authorName}</span>}
-        <Bubble text={message.text} attachments={message.attachments} session={session} />
+        {!mine && message.authorName && (
+          <span class="author">
+            {message.authorName}
+            {bot && <span class="badge">{t.bot}</span>}
+          </span>
+        )}
+        <Bubble text={text} attachments={message.attachments} session={session} />
+        {articles.length > 0 && (
+          <ul class="articles">
+            {articles.map((article) => (
+              <li key={article.url}>
+                <a href={article.url} target="_blank" rel="noopener noreferrer">
+                  {article.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+        {latest && message.quickReplies && (
+          <div class="quick-replies">
+            {message.quickReplies.map((reply) => (
+              <button key={reply} type="button" onClick={() => session.send(reply)}>
+                {reply}
+              </button>
+            ))}
+          </div>
+        )}
       </div>
     </div>
+  );
+}
+
+/** The bot's avatar: a mark, never a person's initial, so nobody mistakes it for an agent. */
+function BotMark() {
+  return (
+    <span class="avatar bot-mark" aria-hidden="true">
+      <svg viewBox="0 0 24 24">
+        <rect x="5" y="8" width="14" height="11" rx="3" />
+        <path d="M12 4v4M9 13h.01M15 13h.01" />
+      </svg>
+    </span>
   );
 }
 

@@ -30,6 +30,7 @@ const en = {
   refused: "Chat is not available on this site.",
   identityRefused: "We could not confirm who you are. Reload the page or sign in again to chat.",
   dismiss: "Dismiss",
+  bot: "Bot",
   failed: (reason: string) => `The chat could not start: ${reason}`,
 };
 
@@ -65,6 +66,7 @@ const es: Strings = {
   refused: "El chat no está disponible en este sitio.",
   identityRefused: "No pudimos confirmar quién eres. Recarga la página o vuelve a iniciar sesión para chatear.",
   dismiss: "Cerrar",
+  bot: "Bot",
   failed: (reason) => `No se pudo iniciar el chat: ${reason}`,
 };
 
