@@ -1,6 +1,7 @@
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { benchEmail, type EmailOptions, type EmailResult } from "./email.ts";
+import { benchHelpCenter } from "./helpcenter.ts";
 import { benchInbox, type InboxOptions, type InboxResult } from "./inbox.ts";
 import { benchMessages, type MessagesOptions, type MessagesResult } from "./messages.ts";
 import { benchWeb } from "./web.ts";
@@ -9,10 +10,11 @@ import { serverVersion } from "./lib/postgres.ts";
 import { printTable, ratio, readResult, writeResult, type Backend, type Row } from "./lib/report.ts";
 import { summarizeProfile } from "./lib/profile.ts";
 
-const usage = `Usage: npm run bench -- [messages] [inbox] [email] [web] [widget] [--postgres | --pglite] [--quick] [--profile]
+const usage = `Usage: npm run bench -- [messages] [inbox] [email] [web] [widget] [helpcenter] [--postgres | --pglite] [--quick] [--profile]
   messages, inbox, email  which benchmarks to run (default: all three; email is inbound mail through the SMTP listener)
   web               the agent app in Chromium (run only when named; embedded PGlite)
   widget            5,000 chat widget sockets at 1,000 messages/s each way, beside a bare ws server (run only when named; PostgreSQL)
+  helpcenter        help center pages' server time, cached and rendered each time, over 200 articles (run only when named)
   --postgres        only on PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
   --pglite          only on embedded PGlite (default: both, PostgreSQL first)
   --quick           small sizes and short runs, to check the benchmarks work
@@ -36,7 +38,7 @@ const { values, positionals } = parseArgs({
 });
 
 const benches = positionals.length ? positionals : ["messages", "inbox", "email"];
-const unknown = benches.filter((name) => !["messages", "inbox", "email", "web", "widget"].includes(name));
+const unknown = benches.filter((name) => !["messages", "inbox", "email", "web", "widget", "helpcenter"].includes(name));
 if (values.help || unknown.length) {
   console.log(usage);
   process.exit(unknown.length ? 64 : 0);
@@ -79,7 +81,7 @@ const emailOptions = (backend: Backend): EmailOptions => ({
 });
 
 const databaseBenches = benches.filter((name) => name !== "web");
-const storeBenches = databaseBenches.filter((name) => name !== "widget");
+const storeBenches = databaseBenches.filter((name) => name !== "widget" && name !== "helpcenter");
 console.log(
   `Rapport benchmarks on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}` +
     (databaseBenches.length ? `, PostgreSQL ${await serverVersion()}.\n` : ".\n") +
@@ -107,6 +109,9 @@ if (storeBenches.length && backends.includes("pglite")) compareBackends();
 if (benches.includes("widget")) {
   await benchWidget({ backend: "postgres", sockets: quick ? 500 : 5_000, rate: values["widget-rate"] ? Number(values["widget-rate"]) : quick ? 200 : 1_000, poolSize: 20, warmupSeconds: 5, seconds: quick ? 5 : 20, profile: values.profile });
   if (values.profile) summarizeProfile("widget-postgres");
+}
+if (benches.includes("helpcenter")) {
+  for (const backend of backends) await benchHelpCenter({ backend, articles: 200, requests: quick ? 300 : 2_000 });
 }
 if (benches.includes("web")) await benchWeb({ runs: quick ? 3 : 5, conversations: quick ? 2_000 : 10_000, scrollStep: 500 });
 

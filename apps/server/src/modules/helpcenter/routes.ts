@@ -64,7 +64,7 @@ function readQuery(query: PageQuery): PageQuery {
   return { ...(q && { q }), ...(query.locale && LOCALE.test(query.locale) && { locale: query.locale }), ...(query.voted && { voted: query.voted }), ...(query.commented && { commented: "1" }) };
 }
 
-const queryKey = (query: PageQuery) => new URLSearchParams(Object.entries(query) as [string, string][]).toString();
+const queryKey = (query: PageQuery) => new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined)).toString();
 
 /** The reader's vote key: a random cookie, kept hashed, so one browser's answer counts once. */
 function readerKey(request: FastifyRequest, reply: FastifyReply): string {
@@ -100,13 +100,18 @@ const SettingsChanges = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 
+export interface HelpCenterOptions {
+  /** Rendered pages kept in memory; 0 renders every request afresh (what the benchmark compares against). */
+  pageCacheEntries?: number;
+}
+
 /** The public help center (/help/{workspace}/…, or a workspace's own domain) and its settings in the API. */
-export async function registerHelpCenter(app: App, deps: AppDeps): Promise<void> {
+export async function registerHelpCenter(app: App, deps: AppDeps, options: HelpCenterOptions = {}): Promise<void> {
   const { db } = deps.database;
   const publicUrl = deps.config.publicUrl;
   const ownHost = new URL(publicUrl).hostname;
   const sites = new WorkspaceCache<HelpCenterSite | null>(1_000, 60_000);
-  const pages = new WorkspaceCache<CachedResponse>(1_000, 60_000);
+  const pages = new WorkspaceCache<CachedResponse>(options.pageCacheEntries ?? 1_000, 60_000);
   const views = new ViewCounter(db, app.log.child({ subsystem: "help-center" }));
 
   const presentSettings = (settings: HelpCenterSettingsOf) => ({
@@ -229,7 +234,9 @@ export async function registerHelpCenter(app: App, deps: AppDeps): Promise<void>
   async function serve(request: FastifyRequest, reply: FastifyReply, site: HelpCenterSite | undefined, rest: string[], rawQuery: PageQuery): Promise<FastifyReply> {
     if (!site?.enabled) return sendRendered(reply, renderUnavailable(pickLanguage(request)));
     const query = readQuery(rawQuery);
-    const key = `${request.hostname}|${site.workspaceId}|${rest.join("/")}|${queryKey(query)}`;
+    // Words to search for change only search pages; elsewhere they would only fill the cache.
+    const searching = rest.at(-1) === "search" || rest.at(-1) === "suggest";
+    const key = `${request.hostname}|${site.workspaceId}|${rest.join("/")}|${queryKey(searching ? query : { ...query, q: undefined })}`;
     let response = pages.get(key);
     if (!response) {
       response = await build(request, site, rest, query);
