@@ -27,6 +27,7 @@ import { registerEmailRoutes } from "./modules/email/routes.ts";
 import { registerRealtimeRoutes } from "./platform/realtime/routes.ts";
 import { registerWidgetPublicRoutes, registerWidgetRoutes } from "./modules/widget/routes.ts";
 import { registerContactRoutes } from "./modules/contact/routes.ts";
+import { registerHelpCenter } from "./modules/helpcenter/routes.ts";
 import { configureOutboundMail } from "./modules/email/outbound.ts";
 import { createFileStore, type FileStore } from "./platform/files.ts";
 import type { RealtimeHub } from "./platform/realtime/hub.ts";
@@ -87,6 +88,7 @@ export async function buildApp(buildOptions: BuildOptions): Promise<App> {
   await registerWebApp(app);
   await registerWidgetPublicRoutes(app, options);
   await registerContactRoutes(app, options);
+  await registerHelpCenter(app, options);
   await app.register(
     async (api) => {
       registerWorkspaceRoutes(api, options);
