@@ -152,7 +152,7 @@ function Message({ message, session, t, latest }: { message: WidgetMessage; sess
         {!mine && message.authorName && (
           <span class="author">
             {message.authorName}
-            {bot && <span class="badge">{t.bot}</span>}
+            {bot && <span class="bot-badge">{t.bot}</span>}
           </span>
         )}
         <Bubble text={text} attachments={message.attachments} session={session} />
