@@ -145,6 +145,11 @@ describe("help center", () => {
     const crumbs = ld.find((data) => data["@type"] === "BreadcrumbList") as { itemListElement: { name: string; position: number }[] };
     expect(crumbs.itemListElement.map((item) => item.name)).toEqual(["Home", "Billing", "How refunds work"]);
 
+    // Agents get the same list through the API, and only for their own workspace's articles.
+    const related = await ws.api.get<{ items: { title: string }[] }>(`/api/v1/knowledge/articles/${refunds.id}/related`);
+    expect(related.body.items.map((item) => item.title)).toEqual(["Downloading invoices"]);
+    expect((await other.api.get(`/api/v1/knowledge/articles/${refunds.id}/related`)).status).toBe(404);
+
     const spanish = await text(`/help/${ws.slug}/es/articles/${refundsEs.slug}`);
     expect(spanish.body).toContain('<html lang="es">');
     expect(spanish.body).toContain("¿Te ha resultado útil este artículo?");

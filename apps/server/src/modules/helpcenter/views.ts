@@ -233,14 +233,14 @@ export function renderArticle(view: SiteView, data: ArticlePageData): RenderedPa
 ${feedbackSection(view, t, article, data.feedback)}
 ${contactOptions(view, t)}
 </article>
-<aside aria-label="${t.contents}">
+${(toc.length > 0 || related.length > 0) && html`<aside aria-label="${t.contents}">
 ${toc.length > 0 && html`<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">${t.contents}</h2><ol>${toc.map(
   (entry) => html`<li class="toc-h${entry.level}"><a href="#${entry.id}">${entry.text}</a></li>`,
 )}</ol></nav>`}
 ${related.length > 0 && html`<section aria-labelledby="related-title"><h2 id="related-title">${t.related}</h2><ul>${related.map(
   (other) => html`<li><a href="${articlePath(view.base, other.locale, other.slug)}">${other.title}</a></li>`,
 )}</ul></section>`}
-</aside>
+</aside>`}
 </div>`;
   const trail = [
     { name: t.home, url: canonical(view, `/${view.locale}`) },

@@ -1,6 +1,6 @@
 import Type from "typebox";
 import { IsoDate, NullableIsoDate, Uuid } from "../../platform/http/schemas.ts";
-import type { Article, ArticleVersion, Category } from "./service.ts";
+import type { Article, ArticleSummary, ArticleVersion, Category } from "./service.ts";
 import { ARTICLE_STATUSES } from "./schema.ts";
 
 const NullableUuid = Type.Union([Uuid, Type.Null()]);
@@ -99,4 +99,30 @@ export const ArticleHitSchema = Type.Object({
   snippet: Type.String({ description: "HTML: escaped text with the matched words in <mark>." }),
   score: Type.Number(),
   match: Type.Union([Type.Literal("fulltext"), Type.Literal("similar")], { description: "similar: found by a title resembling the query (a typo)." }),
+});
+
+export const ArticleSummarySchema = Type.Object({
+  id: Uuid,
+  title: Type.String(),
+  slug: Type.String(),
+  locale: Type.String(),
+  categoryId: NullableUuid,
+  tags: Type.Array(Type.String()),
+  excerpt: Type.String({ description: "The first words of the body, as plain text." }),
+  viewCount: Type.Integer(),
+  helpfulCount: Type.Integer(),
+  updatedAt: IsoDate,
+});
+
+export const presentArticleSummary = (a: ArticleSummary) => ({
+  id: a.id,
+  title: a.title,
+  slug: a.slug,
+  locale: a.locale,
+  categoryId: a.categoryId,
+  tags: a.tags,
+  excerpt: a.excerpt,
+  viewCount: a.viewCount,
+  helpfulCount: a.helpfulCount,
+  updatedAt: a.updatedAt.toISOString(),
 });

@@ -1,7 +1,18 @@
 import Type from "typebox";
 import { contextOf, type App, type AppDeps } from "../../platform/http/context.ts";
 import { errorResponses, IdParams, NoContent, Uuid } from "../../platform/http/schemas.ts";
-import { ArticleHitSchema, ArticleSchema, ArticleStatusSchema, ArticleVersionSchema, CategorySchema, presentArticle, presentCategory, presentVersion } from "./presenters.ts";
+import {
+  ArticleHitSchema,
+  ArticleSchema,
+  ArticleStatusSchema,
+  ArticleSummarySchema,
+  ArticleVersionSchema,
+  CategorySchema,
+  presentArticle,
+  presentArticleSummary,
+  presentCategory,
+  presentVersion,
+} from "./presenters.ts";
 import * as knowledge from "./service.ts";
 
 const Locale = Type.String({ pattern: "^[a-z]{2}(-[A-Z]{2})?$", description: "A language, optionally with a region: en, es, pt-BR." });
@@ -211,6 +222,20 @@ export function registerKnowledgeRoutes(app: App, deps: AppDeps): void {
       await knowledge.voteOnArticle(contextOf(deps, request), request.params.id, request.body);
       return reply.status(204).send(null);
     },
+  );
+
+  app.get(
+    "/knowledge/articles/:id/related",
+    {
+      schema: {
+        tags,
+        summary: "Published public articles related to this one (shared tags, then its category), as the help center lists them",
+        params: IdParams,
+        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 5 })) }, { additionalProperties: false }),
+        response: { 200: Items(ArticleSummarySchema), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: (await knowledge.relatedToArticle(contextOf(deps, request), request.params.id, request.query.limit ?? 5)).map(presentArticleSummary) }),
   );
 
   app.post(

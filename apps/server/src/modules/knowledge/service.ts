@@ -565,6 +565,12 @@ export async function voteOnArticle(ctx: ServiceContext, articleId: string, vote
   await recordVote(ctx.db, ctx.actor.workspaceId, articleId, vote, { actor: eventActor(ctx.actor) });
 }
 
+/** Public articles a reader of this one may want next, as the help center lists them: for an agent to send on. */
+export async function relatedToArticle(ctx: ServiceContext, articleId: string, limit: number): Promise<ArticleSummary[]> {
+  requireReader(ctx);
+  return listRelatedArticles(ctx.db, ctx.actor.workspaceId, await findArticle(ctx.db, ctx.actor.workspaceId, articleId), limit);
+}
+
 export async function countArticleView(ctx: ServiceContext, articleId: string): Promise<void> {
   requireReader(ctx);
   await recordView(ctx.db, ctx.actor.workspaceId, articleId);
