@@ -28,6 +28,7 @@ import { registerRealtimeRoutes } from "./platform/realtime/routes.ts";
 import { registerWidgetPublicRoutes, registerWidgetRoutes } from "./modules/widget/routes.ts";
 import { registerContactRoutes } from "./modules/contact/routes.ts";
 import { registerHelpCenter } from "./modules/helpcenter/routes.ts";
+import { registerBotRoutes } from "./modules/bot/routes.ts";
 import { configureOutboundMail } from "./modules/email/outbound.ts";
 import { createFileStore, type FileStore } from "./platform/files.ts";
 import type { RealtimeHub } from "./platform/realtime/hub.ts";
@@ -105,6 +106,7 @@ export async function buildApp(buildOptions: BuildOptions): Promise<App> {
       registerEmailRoutes(api, options);
       registerRealtimeRoutes(api, options);
       registerWidgetRoutes(api, options);
+      registerBotRoutes(api, options);
     },
     { prefix: "/api/v1" },
   );
