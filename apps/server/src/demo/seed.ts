@@ -8,6 +8,7 @@ import { hashPassword } from "../platform/auth/secrets.ts";
 import { teamMembers, teams, users, type Role } from "../modules/workspaces/schema.ts";
 import { addMessage, changeTags, receiveMessage, updateConversation } from "../modules/conversations/service.ts";
 import { updateCustomer } from "../modules/customers/service.ts";
+import { seedDemoKnowledgeBase } from "./knowledge.ts";
 import type { Channel, Priority, Status } from "../modules/conversations/schema.ts";
 
 interface DemoTurn {
@@ -228,6 +229,7 @@ export async function seedDemo(db: Executor, workspaceId: string, ownerId: strin
 
   const contextFor = (userId: string, role: Role): ServiceContext => ({ db, actor: { via: "session", workspaceId, userId, role, scopes: scopesForRole(role) } });
   const system = contextFor(ownerId, "owner");
+  await seedDemoKnowledgeBase(system);
 
   for (const demo of CONVERSATIONS) {
     const [first, ...rest] = demo.turns;
