@@ -121,6 +121,8 @@ export interface QuestionHit {
   coverage: number;
   /** 0–1: the same share, counting only words in the title or tags. */
   titleCoverage: number;
+  /** 0–1: the share of the title's words the question has ("Washing a down jacket" over "Wash and re-waterproof a rain jacket" for "wash down jacket"). */
+  titleMatch: number;
   /** The question's words that matched, with their weight (rarer words weigh more). */
   matched: { word: string; weight: number }[];
   /** Every meaningful word of the question, with its weight. */
@@ -132,6 +134,7 @@ const CHAT_FILLER = new Set(
   (
     "hi hello hey dear guys team thanks thank thx ty please pls plz cheers regards ok okay question questions help " +
     "need want know wondering wonder wanted would could can get got like just also still really much way tell anyone " +
+    "something anything thing things stuff going love lot " +
     "hola buenas buenos dias tardes gracias porfa favor quiero queria saber pregunta ayuda necesito puedo podeis podéis " +
     "hallo guten tag danke bitte frage möchte moechte wissen kann bonjour salut merci svp question voudrais veux savoir peux"
   ).split(" "),
@@ -145,6 +148,8 @@ const FUZZY_WEIGHT = 0.6;
 /** How much more a word counts in the title, and in the tags, than in the body. */
 const TITLE_BOOST = 1.5;
 const TAG_BOOST = 1;
+/** How much a title the question matches entirely ranks above one it matches a word of. */
+const TITLE_MATCH_BOOST = 0.5;
 /** How much a word found in no article counts, against a word found in one. */
 const UNKNOWN_WORD_WEIGHT = 0.6;
 /** The same answer in another language than the asker's ranks below it in theirs. */
@@ -165,6 +170,7 @@ interface QuestionRow {
   category_id: string | null;
   body_text: string;
   matches: { word: string; title: boolean; tags: boolean; fuzzy: boolean }[];
+  title_words: number;
   total: number;
   meaningful: string[];
 }
@@ -207,10 +213,11 @@ export async function searchByQuestion(db: Executor, workspaceId: string, search
         ), matches AS (SELECT * FROM exact UNION ALL SELECT * FROM fuzzy)
         SELECT v.id, v.family, v.title, v.slug, v.locale, v.category_id, v.body_text,
                json_agg(json_build_object('word', m.word, 'title', m.in_title, 'tags', m.in_tags, 'fuzzy', m.fuzzy)) AS matches,
+               length(to_tsvector(v.cfg, v.title)) AS title_words,
                (SELECT count(*) FROM visible)::int AS total,
                (SELECT json_agg(word) FROM words) AS meaningful
           FROM matches m JOIN visible v ON v.id = m.id
-         GROUP BY v.id, v.family, v.title, v.slug, v.locale, v.category_id, v.body_text`,
+         GROUP BY v.id, v.family, v.title, v.slug, v.locale, v.category_id, v.body_text, v.cfg`,
   );
   if (rows.length === 0) return [];
   const total = rows[0]!.total;
@@ -231,12 +238,16 @@ export async function searchByQuestion(db: Executor, workspaceId: string, search
     let score = 0;
     let covered = 0;
     let titled = 0;
+    let inTitle = 0;
     for (const match of row.matches) {
+      if (match.title) inTitle += 1;
       const weight = weightOf(match.word) * (match.fuzzy ? FUZZY_WEIGHT : 1);
       score += weight * (1 + (match.title ? TITLE_BOOST : 0) + (match.tags ? TAG_BOOST : 0));
       covered += weight;
       if (match.title || match.tags) titled += weight;
     }
+    const titleMatch = row.title_words > 0 ? Math.min(1, inTitle / row.title_words) : 0;
+    score *= 1 + TITLE_MATCH_BOOST * titleMatch;
     if (asker !== undefined && language(row.locale) !== asker) score *= OTHER_LOCALE_FACTOR;
     return {
       id: row.id,
@@ -249,6 +260,7 @@ export async function searchByQuestion(db: Executor, workspaceId: string, search
       score,
       coverage: mass > 0 ? covered / mass : 0,
       titleCoverage: mass > 0 ? titled / mass : 0,
+      titleMatch,
       matched: row.matches.map((match) => ({ word: match.word, weight: weightOf(match.word) * (match.fuzzy ? FUZZY_WEIGHT : 1) })),
       words,
     };
