@@ -27,6 +27,12 @@ describe("configuration", () => {
     [{ RAPPORT_FILES_S3_BUCKET: "files", RAPPORT_FILES_S3_PREFIX: "help desk" }, "RAPPORT_FILES_S3_PREFIX"],
     [{ RAPPORT_FILES_S3_ENDPOINT: "http://minio:9000" }, "RAPPORT_FILES_S3_ENDPOINT"],
     [{ RAPPORT_TRUST_PROXY: "everyone" }, "RAPPORT_TRUST_PROXY"],
+    [{ RAPPORT_LLM_BASE_URL: "api.openai.com/v1", RAPPORT_LLM_MODEL: "gpt-4o-mini" }, "RAPPORT_LLM_BASE_URL"],
+    [{ RAPPORT_LLM_BASE_URL: "http://127.0.0.1:11434/v1" }, "RAPPORT_LLM_BASE_URL"],
+    [{ RAPPORT_LLM_MODEL: "gpt-4o-mini" }, "RAPPORT_LLM_MODEL"],
+    [{ RAPPORT_LLM_API_KEY: "sk-test" }, "RAPPORT_LLM_API_KEY"],
+    [{ RAPPORT_LLM_BASE_URL: "http://127.0.0.1:11434/v1", RAPPORT_LLM_MODEL: "llama3", RAPPORT_LLM_TIMEOUT_MS: "soon" }, "RAPPORT_LLM_TIMEOUT_MS"],
+    [{ RAPPORT_LLM_BASE_URL: "http://127.0.0.1:11434/v1", RAPPORT_LLM_MODEL: "llama3", RAPPORT_LLM_TIMEOUT_MS: "5" }, "RAPPORT_LLM_TIMEOUT_MS"],
   ])("refuses %o, naming %s", (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
@@ -58,6 +64,17 @@ describe("configuration", () => {
       forcePathStyle: false,
       prefix: "",
     });
+  });
+
+  it("uses a model for the answer bot only when its API and model are named", () => {
+    expect(loadConfig({}).llm).toBeUndefined();
+    expect(loadConfig({ RAPPORT_LLM_BASE_URL: "https://api.openai.com/v1/", RAPPORT_LLM_MODEL: "gpt-4o-mini", RAPPORT_LLM_API_KEY: "sk-test" }).llm).toEqual({
+      baseUrl: "https://api.openai.com/v1",
+      apiKey: "sk-test",
+      model: "gpt-4o-mini",
+      timeoutMs: 8000,
+    });
+    expect(loadConfig({ RAPPORT_LLM_BASE_URL: "http://127.0.0.1:11434/v1", RAPPORT_LLM_MODEL: "llama3", RAPPORT_LLM_TIMEOUT_MS: "20000" }).llm).toMatchObject({ apiKey: undefined, timeoutMs: 20_000 });
   });
 
   it("stops the process at boot with a message naming the variable", () => {

@@ -37,6 +37,10 @@ const EnvSchema = Type.Object({
   RAPPORT_FILES_S3_FORCE_PATH_STYLE: Type.Boolean({ default: false }),
   RAPPORT_FILES_S3_PREFIX: Type.Optional(Type.String({ pattern: "^/*(?!\\.\\.?(/|$))[A-Za-z0-9!_.*'()-]+(/+(?!\\.\\.?(/|$))[A-Za-z0-9!_.*'()-]+)*/*$", description: "folder names of letters, digits and !_.*'()- (not . or ..) separated by /" })),
   RAPPORT_TRUST_PROXY: Type.String({ minLength: 1, default: "loopback,linklocal,uniquelocal" }),
+  RAPPORT_LLM_BASE_URL: Type.Optional(Type.String({ pattern: "^https?://[^\\s]+$", description: "http(s)://host[:port]/path of an OpenAI-compatible API, e.g. https://api.openai.com/v1" })),
+  RAPPORT_LLM_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  RAPPORT_LLM_MODEL: Type.Optional(Type.String({ minLength: 1 })),
+  RAPPORT_LLM_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 8000 }),
   LOG_LEVEL: Type.Enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { default: "info" }),
 });
 
@@ -79,6 +83,11 @@ export interface Config {
     /** Where replies are sent: smtp(s)://user:password@host:port. Without it, replies wait in the queue. */
     relayUrl: string | undefined;
   };
+  /**
+   * The answer bot composes answers with this OpenAI-compatible chat-completions API when set; without it, it
+   * quotes the best article's passage. Either way it answers only from the workspace's articles.
+   */
+  llm: { baseUrl: string; apiKey: string | undefined; model: string; timeoutMs: number } | undefined;
   files: {
     /** Files go to this S3-compatible bucket instead of `files/` in the data directory. */
     s3:
@@ -101,7 +110,7 @@ export class ConfigError extends Error {
 }
 
 const envValidator = Compile(EnvSchema);
-const integerKeys = new Set(["PORT", "RAPPORT_SMTP_PORT", "RAPPORT_SMTP_MAX_BYTES", "DATABASE_POOL_SIZE", "RAPPORT_BODY_LIMIT_BYTES", "RAPPORT_ATTACHMENT_LIMIT_BYTES", "RAPPORT_SESSION_DAYS", "RAPPORT_LOGIN_ATTEMPTS"]);
+const integerKeys = new Set(["PORT", "RAPPORT_SMTP_PORT", "RAPPORT_SMTP_MAX_BYTES", "DATABASE_POOL_SIZE", "RAPPORT_BODY_LIMIT_BYTES", "RAPPORT_ATTACHMENT_LIMIT_BYTES", "RAPPORT_SESSION_DAYS", "RAPPORT_LOGIN_ATTEMPTS", "RAPPORT_LLM_TIMEOUT_MS"]);
 const booleanKeys = new Set(["RAPPORT_SIGNUP_OPEN", "RAPPORT_DEMO_DATA", "RAPPORT_JOBS", "RAPPORT_FILES_S3_FORCE_PATH_STYLE"]);
 
 function coerce(key: string, raw: string): unknown {
@@ -136,6 +145,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (s3Only && !parsed.RAPPORT_FILES_S3_BUCKET) {
     throw new ConfigError(`Invalid configuration: ${s3Only} is set but RAPPORT_FILES_S3_BUCKET is not (files stay in the data directory unless a bucket is named)`);
   }
+  const llmOnly = (["RAPPORT_LLM_API_KEY", "RAPPORT_LLM_MODEL"] as const).find((key) => Boolean(env[key]));
+  if (llmOnly && !parsed.RAPPORT_LLM_BASE_URL) {
+    throw new ConfigError(`Invalid configuration: ${llmOnly} is set but RAPPORT_LLM_BASE_URL is not (the answer bot uses a model only when its API is named)`);
+  }
+  if (parsed.RAPPORT_LLM_BASE_URL && !parsed.RAPPORT_LLM_MODEL) {
+    throw new ConfigError("Invalid configuration: RAPPORT_LLM_BASE_URL is set but RAPPORT_LLM_MODEL is not (name the model to ask, e.g. gpt-4o-mini)");
+  }
   const publicUrl = (parsed.RAPPORT_PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/$/, "");
   return {
     port: parsed.PORT,
@@ -164,6 +180,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: parsed.RAPPORT_SMTP_MAX_BYTES,
       relayUrl: parsed.RAPPORT_SMTP_RELAY_URL,
     },
+    llm:
+      parsed.RAPPORT_LLM_BASE_URL && parsed.RAPPORT_LLM_MODEL
+        ? { baseUrl: parsed.RAPPORT_LLM_BASE_URL.replace(/\/+$/, ""), apiKey: parsed.RAPPORT_LLM_API_KEY, model: parsed.RAPPORT_LLM_MODEL, timeoutMs: parsed.RAPPORT_LLM_TIMEOUT_MS }
+        : undefined,
     files: {
       s3: parsed.RAPPORT_FILES_S3_BUCKET
         ? {
