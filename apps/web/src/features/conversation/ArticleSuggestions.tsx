@@ -22,11 +22,11 @@ function Suggestion({ article, conversationId }: { article: ArticleSuggestion; c
         <Anchor component={Link} href={`/knowledge/articles/${article.id}`} size="sm" fw={600} aria-label={t("articles.open", { title: article.title })}>
           {article.title}
         </Anchor>
-        <Badge size="xs" variant="light" color="gray" tt="none">
+        <Badge miw="max-content" size="xs" variant="light" color="gray" tt="none">
           {article.locale}
         </Badge>
         {article.internal && (
-          <Badge size="xs" variant="outline" color="violet" tt="none" title={t("articles.internalHint")}>
+          <Badge miw="max-content" size="xs" variant="outline" color="violet" tt="none" title={t("articles.internalHint")}>
             {t("articles.internal")}
           </Badge>
         )}

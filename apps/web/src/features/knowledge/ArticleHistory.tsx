@@ -76,7 +76,7 @@ export function ArticleHistory({ article }: { article: Article }) {
                 return (
                   <Table.Tr key={version.version} aria-selected={shown?.version === version.version}>
                     <Table.Td>
-                      <UnstyledButton onClick={() => setSelected(version.version)} disabled={current} fw={shown?.version === version.version ? 700 : 400}>
+                      <UnstyledButton fz="sm" onClick={() => setSelected(version.version)} disabled={current} fw={shown?.version === version.version ? 700 : 400}>
                         {current ? t("history.current", { version: version.version }) : t("history.versionN", { version: version.version })}
                       </UnstyledButton>
                     </Table.Td>

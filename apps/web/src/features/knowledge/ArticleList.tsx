@@ -145,7 +145,7 @@ export function ArticleList() {
                       <Table.Td>{categoryName(article.categoryId)}</Table.Td>
                       <Table.Td ta="end">{article.viewCount}</Table.Td>
                       <Table.Td ta="end">{helpful === null ? "—" : `${helpful}%`}</Table.Td>
-                      <Table.Td>{format.relative(article.updatedAt)}</Table.Td>
+                      <Table.Td style={{ whiteSpace: "nowrap" }}>{format.relative(article.updatedAt)}</Table.Td>
                     </Table.Tr>
                   );
                 })}

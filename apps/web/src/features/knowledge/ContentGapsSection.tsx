@@ -48,7 +48,7 @@ function GapCard({ gap }: { gap: ContentGap }) {
             {t("gaps.lastAsked", { when: format.relative(gap.lastAskedAt) })}
           </Text>
         </div>
-        <Badge variant="light" color="orange" tt="none">
+        <Badge miw="max-content" variant="light" color="orange" tt="none">
           {t("gaps.asked", { count: gap.count })}
         </Badge>
       </Group>

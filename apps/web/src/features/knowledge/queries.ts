@@ -1,6 +1,6 @@
 import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, csrfHeaders, unwrap } from "../../api/client";
-import type { ArticleFilters, ContentGap } from "./types";
+import { api, unwrap } from "../../api/client";
+import type { ArticleFilters } from "./types";
 
 export const knowledgeKeys = {
   all: ["knowledge"] as const,
@@ -72,23 +72,12 @@ export function useArticleSuggestions(conversationId: string, q: string) {
   });
 }
 
-// The answer bot's list of unanswered questions lives in its own module; until the API types name it, it is read as JSON.
-const CONTENT_GAPS = "/api/v1/bot/content-gaps";
-
-async function readJson<T>(response: Response): Promise<T> {
-  return unwrap(Promise.resolve({ data: response.ok ? ((await response.json()) as T) : undefined, error: response.ok ? undefined : await response.json().catch(() => ({})), response }));
-}
-
 export function useContentGaps() {
-  return useQuery({
-    queryKey: knowledgeKeys.gaps,
-    queryFn: async () => (await readJson<{ items: ContentGap[] }>(await fetch(CONTENT_GAPS, { credentials: "same-origin" }))).items,
-  });
+  return useQuery({ queryKey: knowledgeKeys.gaps, queryFn: () => unwrap(api.GET("/api/v1/bot/content-gaps")), select: (answer) => answer.items });
 }
 
 export async function dismissContentGap(id: string): Promise<void> {
-  const response = await fetch(`${CONTENT_GAPS}/${encodeURIComponent(id)}/dismiss`, { method: "POST", credentials: "same-origin", headers: csrfHeaders() });
-  if (response.status !== 204) await readJson<unknown>(response);
+  await unwrap(api.POST("/api/v1/bot/content-gaps/{id}/dismiss", { params: { path: { id } }, body: {} }));
 }
 
 /** After any change: lists, the article, its versions and translations all may show it. */

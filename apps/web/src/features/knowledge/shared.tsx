@@ -17,7 +17,7 @@ const STATUS_COLORS: Record<ArticleStatus, string> = { draft: "gray", published:
 export function StatusBadge({ status }: { status: ArticleStatus }) {
   const { t } = useTranslation("knowledge");
   return (
-    <Badge variant="light" color={STATUS_COLORS[status]} tt="none">
+    <Badge miw="max-content" variant="light" color={STATUS_COLORS[status]} tt="none">
       {t(`status.${status}`)}
     </Badge>
   );
@@ -30,12 +30,12 @@ export function ArticleMarks({ article }: { article: Pick<Article, "internal" | 
   return (
     <Group gap={4} wrap="nowrap">
       {article.internal && (
-        <Badge variant="outline" color="violet" size="sm" tt="none">
+        <Badge miw="max-content" variant="outline" color="violet" size="sm" tt="none">
           {t("internal")}
         </Badge>
       )}
       {article.outdated && (
-        <Badge variant="filled" color="orange.8" size="sm" tt="none">
+        <Badge miw="max-content" variant="filled" color="orange.8" size="sm" tt="none">
           {t("outdated")}
         </Badge>
       )}

@@ -9,13 +9,7 @@ export type ArticleHit = Ok<"/api/v1/knowledge/search", "get">["items"][number];
 export type ArticleSuggestion = Ok<"/api/v1/conversations/{id}/article-suggestions", "get">["items"][number];
 
 /** A question customers keep asking that no article answers, as the answer bot reports it. */
-export interface ContentGap {
-  id: string;
-  suggestedTitle: string;
-  count: number;
-  examples: string[];
-  lastAskedAt: string;
-}
+export type ContentGap = Ok<"/api/v1/bot/content-gaps", "get">["items"][number];
 
 export const ARTICLE_STATUSES: ArticleStatus[] = ["draft", "published", "archived"];
 /** The languages articles are written in here: the app's own, which the help center also speaks. */
