@@ -87,12 +87,20 @@ export type HelpMessages = (typeof HELP_MESSAGES)["en"];
 /** The interface speaks the article's language when we have it, English otherwise. */
 export const uiLanguage = (locale: string): PublicLanguage => (locale.split("-")[0] === "es" ? "es" : "en");
 
-/** A locale's name in its own language, for the switcher (`es-MX` → español (México)). */
+// Intl objects are slow to make, and a page names every locale of its help center.
+const localeNames = new Map<string, string>();
+
+/** A locale's name in its own language, for the switcher (`es-MX` → Español (México)). */
 export function localeName(locale: string): string {
-  try {
-    const name = new Intl.DisplayNames([locale], { type: "language" }).of(locale);
-    return name ? name.charAt(0).toLocaleUpperCase(locale) + name.slice(1) : locale;
-  } catch {
-    return locale;
+  let name = localeNames.get(locale);
+  if (name === undefined) {
+    try {
+      const own = new Intl.DisplayNames([locale], { type: "language" }).of(locale);
+      name = own ? own.charAt(0).toLocaleUpperCase(locale) + own.slice(1) : locale;
+    } catch {
+      name = locale;
+    }
+    localeNames.set(locale, name);
   }
+  return name;
 }

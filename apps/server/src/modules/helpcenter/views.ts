@@ -39,13 +39,20 @@ export function firstWords(text: string, max = DESCRIPTION_CHARS): string {
   return `${cut.slice(0, cut.lastIndexOf(" ") > max / 2 ? cut.lastIndexOf(" ") : max).trimEnd()}…`;
 }
 
-const formatDate = (date: Date, locale: string) => {
-  try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(date);
-  } catch {
-    return date.toISOString().slice(0, 10);
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function formatDate(date: Date, locale: string): string {
+  let format = dateFormats.get(locale);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+    } catch {
+      return date.toISOString().slice(0, 10);
+    }
+    dateFormats.set(locale, format);
   }
-};
+  return format.format(date);
+}
 
 function searchForm(view: SiteView, t: HelpMessages, query = ""): Markup {
   return html`<form class="search" role="search" method="get" action="${view.base}/${view.locale}/search" data-suggest="${view.base}/suggest?locale=${view.locale}" data-count-label="${t.suggestionsLabel}">
