@@ -223,7 +223,8 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${cha
 const paragraphs = (text: string) => text.split(/\n{2,}/).map((part) => `<p>${escapeHtml(part).replace(/\n/g, "<br>")}</p>`).join("");
 
 async function postAnswer(step: Step, plan: Extract<Plan, { kind: "answer" }>): Promise<void> {
-  const { answer, strings } = { ...plan, strings: step.strings };
+  const { answer } = plan;
+  const { strings } = step;
   const links = await articleLinks(step.tx, step.workspaceId, answer.articles);
   const firstAnswer = step.state.triedArticleIds.length === 0;
   const greeting = firstAnswer ? (step.settings.greeting[strings.locale] ?? step.settings.greeting.en ?? "") : "";
