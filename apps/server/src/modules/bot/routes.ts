@@ -2,8 +2,8 @@ import Type from "typebox";
 import { contextOf, type App } from "../../platform/http/context.ts";
 import { errorResponses, IdParams, NoContent } from "../../platform/http/schemas.ts";
 import type { RealtimeDeps } from "../../platform/realtime/routes.ts";
-import { retrievalEngine } from "./engine.ts";
 import { dismissContentGap, listContentGaps } from "./gaps.ts";
+import { answerEngineFor } from "./llm.ts";
 import { BotSettingsPatch, BotSettingsSchema, BotStatsSchema, ContentGapSchema, presentBotSettings, presentContentGap } from "./presenters.ts";
 import { botStats, configureBot } from "./service.ts";
 import { readBotSettings, updateBotSettings } from "./settings.ts";
@@ -12,7 +12,7 @@ const DAY_MS = 86_400_000;
 
 /** The answer bot's settings, statistics and content gaps, under /api/v1/bot. */
 export function registerBotRoutes(api: App, deps: RealtimeDeps): void {
-  configureBot({ publicUrl: deps.config.publicUrl, agentsOnline: (workspaceId) => deps.realtime.agentsOnline(workspaceId), engine: retrievalEngine });
+  configureBot({ publicUrl: deps.config.publicUrl, agentsOnline: (workspaceId) => deps.realtime.agentsOnline(workspaceId), engine: answerEngineFor(deps.config) });
   const tags = ["Answer bot"];
 
   api.get(
