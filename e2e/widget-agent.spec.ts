@@ -93,6 +93,8 @@ test("an admin sets up the chat widget and the contact form", async ({ page, api
 test("an agent sees who they are chatting with, and when the visitor types", async ({ page, api, playwright }) => {
   const enabled = await api.request.patch("/api/v1/widget/settings", { data: { enabled: true, businessHours: null, requireIdentity: false } });
   expect(enabled.status()).toBe(200);
+  const bot = await api.request.patch("/api/v1/bot/settings", { data: { enabled: false } });
+  expect(bot.status(), await bot.text()).toBe(200);
   const { slug } = await api.get<{ slug: string }>("/api/v1/workspace");
   // The visitor's browser, through the widget's HTTP fallback, on a page of this server.
   const visitor = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });

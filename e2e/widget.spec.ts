@@ -38,6 +38,9 @@ test.afterAll(async () => {
 
 /** Allows the host site's origin (and only it) and answers with the workspace's slug and identity secret. */
 async function prepareWidget(api: Api, changes: Record<string, unknown> = {}): Promise<{ workspace: string; secret: string }> {
+  // These tests are about the chat between a visitor and agents; the answer bot has tests of its own.
+  const bot = await api.request.patch("/api/v1/bot/settings", { data: { enabled: false } });
+  expect(bot.status(), await bot.text()).toBe(200);
   const response = await api.request.patch("/api/v1/widget/settings", {
     data: { enabled: true, allowedOrigins: [site.origin], businessHours: null, preChatFields: [], proactiveRules: [], appearance: { color: "#2563eb", position: "right" }, ...changes },
   });
