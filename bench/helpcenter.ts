@@ -170,6 +170,8 @@ export async function benchHelpCenter(options: HelpCenterOptions): Promise<HelpC
     printTable(`Help center pages, server time (${backendName(options.backend)}, ${options.articles} articles, ${int(options.requests)} requests per row, one at a time)`, rows, [
       "Timed in-process through Fastify's inject: routing, validation, cache, rendering and the database, without the network.",
       "Rendered each time: the same server with its page cache off. Article pages cycle through every article; search through 12 queries.",
+      // p99s of sub-millisecond work measure the machine's other load as much as the code: say how busy it was.
+      `Load average (1, 5 min) at the end: ${os.loadavg().slice(0, 2).map((load) => load.toFixed(1)).join(", ")} on ${os.cpus().length} cores.`,
     ]);
     const result: HelpCenterResult = { name: "helpcenter", backend: options.backend, startedAt, options, cached, uncached, baseline, targets: HELP_CENTER_TARGETS, met };
     writeResult(`helpcenter-${options.backend}`, result);
