@@ -219,7 +219,7 @@ function EditorForm({ article, translationOf, locale, source }: EditorProps & { 
               </Button>
             )}
             {article && article.status !== "archived" && (
-              <Button variant="subtle" color="orange.9" leftSection={<IconArchive size={16} aria-hidden />} onClick={() => void changeStatus("archive")} disabled={busy}>
+              <Button variant="default" leftSection={<IconArchive size={16} aria-hidden />} onClick={() => void changeStatus("archive")} disabled={busy}>
                 {t("editor.archive")}
               </Button>
             )}

@@ -35,7 +35,7 @@ export function ArticleMarks({ article }: { article: Pick<Article, "internal" | 
         </Badge>
       )}
       {article.outdated && (
-        <Badge miw="max-content" variant="filled" color="orange.8" size="sm" tt="none">
+        <Badge miw="max-content" variant="filled" color="yellow.4" autoContrast size="sm" tt="none">
           {t("outdated")}
         </Badge>
       )}
