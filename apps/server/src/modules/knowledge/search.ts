@@ -141,7 +141,7 @@ const CHAT_FILLER = new Set(
 );
 /** Long questions are cut here: the opening words carry the topic, and the query stays cheap. */
 const MAX_QUESTION_WORDS = 24;
-/** How close an unmatched word must be to a word of an article to count as a typo of it (pg_trgm). */
+/** How close an unmatched word must be to a word of some article to count as a typo of it (pg_trgm's similarity). */
 const WORD_SIMILARITY_THRESHOLD = 0.55;
 /** A typo'd word counts for less than a word spelt right. */
 const FUZZY_WEIGHT = 0.6;
@@ -205,11 +205,20 @@ export async function searchByQuestion(db: Executor, workspaceId: string, search
           SELECT v.id, w.word, to_tsvector(v.cfg, v.title) @@ q.query AS in_title, v.tag_vector @@ q.query AS in_tags, false AS fuzzy
             FROM visible v CROSS JOIN words w CROSS JOIN LATERAL (SELECT plainto_tsquery(v.cfg, w.word) AS query) q
            WHERE v.search @@ q.query OR v.tag_vector @@ q.query
+        ), unmatched AS (
+          SELECT word FROM words WHERE char_length(word) >= 4 AND word NOT IN (SELECT word FROM exact)
+        ), vocabulary AS (
+          -- Only read when some word matched nothing: splitting every article into words is the costly part.
+          SELECT DISTINCT token FROM visible v, regexp_split_to_table(lower(v.title || ' ' || v.body_text), '[^[:alnum:]]+') AS token
+           WHERE char_length(token) >= 4 AND EXISTS (SELECT 1 FROM unmatched)
+        ), corrected AS (
+          SELECT DISTINCT ON (u.word) u.word, t.token
+            FROM unmatched u JOIN vocabulary t ON similarity(u.word, t.token) >= ${WORD_SIMILARITY_THRESHOLD}
+           ORDER BY u.word, similarity(u.word, t.token) DESC, t.token
         ), fuzzy AS (
-          SELECT v.id, w.word, strict_word_similarity(w.word, v.title) >= ${WORD_SIMILARITY_THRESHOLD} AS in_title, false AS in_tags, true AS fuzzy
-            FROM visible v CROSS JOIN words w
-           WHERE char_length(w.word) >= 4 AND w.word NOT IN (SELECT word FROM exact)
-             AND strict_word_similarity(w.word, v.title || ' ' || v.body_text) >= ${WORD_SIMILARITY_THRESHOLD}
+          SELECT v.id, c.word, to_tsvector(v.cfg, v.title) @@ q.query AS in_title, false AS in_tags, true AS fuzzy
+            FROM visible v CROSS JOIN corrected c CROSS JOIN LATERAL (SELECT plainto_tsquery(v.cfg, c.token) AS query) q
+           WHERE v.search @@ q.query
         ), matches AS (SELECT * FROM exact UNION ALL SELECT * FROM fuzzy)
         SELECT v.id, v.family, v.title, v.slug, v.locale, v.category_id, v.body_text,
                json_agg(json_build_object('word', m.word, 'title', m.in_title, 'tags', m.in_tags, 'fuzzy', m.fuzzy)) AS matches,
