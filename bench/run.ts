@@ -1,6 +1,7 @@
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { benchEmail, type EmailOptions, type EmailResult } from "./email.ts";
+import { benchAnswerBot } from "./answer-bot.ts";
 import { benchHelpCenter } from "./helpcenter.ts";
 import { benchInbox, type InboxOptions, type InboxResult } from "./inbox.ts";
 import { benchMessages, type MessagesOptions, type MessagesResult } from "./messages.ts";
@@ -10,11 +11,12 @@ import { serverVersion } from "./lib/postgres.ts";
 import { printTable, ratio, readResult, writeResult, type Backend, type Row } from "./lib/report.ts";
 import { summarizeProfile } from "./lib/profile.ts";
 
-const usage = `Usage: npm run bench -- [messages] [inbox] [email] [web] [widget] [helpcenter] [--postgres | --pglite] [--quick] [--profile]
+const usage = `Usage: npm run bench -- [messages] [inbox] [email] [web] [widget] [helpcenter] [answer-bot] [--postgres | --pglite] [--quick] [--profile]
   messages, inbox, email  which benchmarks to run (default: all three; email is inbound mail through the SMTP listener)
   web               the agent app in Chromium (run only when named; embedded PGlite)
   widget            5,000 chat widget sockets at 1,000 messages/s each way, beside a bare ws server (run only when named; PostgreSQL)
   helpcenter        help center pages' server time, cached and rendered each time, over 200 articles (run only when named)
+  answer-bot        the answer bot on the demo knowledge base: top-1/top-3, handovers, misses, time per question (run only when named)
   --postgres        only on PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
   --pglite          only on embedded PGlite (default: both, PostgreSQL first)
   --quick           small sizes and short runs, to check the benchmarks work
@@ -38,7 +40,7 @@ const { values, positionals } = parseArgs({
 });
 
 const benches = positionals.length ? positionals : ["messages", "inbox", "email"];
-const unknown = benches.filter((name) => !["messages", "inbox", "email", "web", "widget", "helpcenter"].includes(name));
+const unknown = benches.filter((name) => !["messages", "inbox", "email", "web", "widget", "helpcenter", "answer-bot"].includes(name));
 if (values.help || unknown.length) {
   console.log(usage);
   process.exit(unknown.length ? 64 : 0);
@@ -81,7 +83,7 @@ const emailOptions = (backend: Backend): EmailOptions => ({
 });
 
 const databaseBenches = benches.filter((name) => name !== "web");
-const storeBenches = databaseBenches.filter((name) => name !== "widget" && name !== "helpcenter");
+const storeBenches = databaseBenches.filter((name) => name !== "widget" && name !== "helpcenter" && name !== "answer-bot");
 console.log(
   `Rapport benchmarks on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}` +
     (databaseBenches.length ? `, PostgreSQL ${await serverVersion()}.\n` : ".\n") +
@@ -112,6 +114,9 @@ if (benches.includes("widget")) {
 }
 if (benches.includes("helpcenter")) {
   for (const backend of backends) await benchHelpCenter({ backend, articles: 200, requests: quick ? 300 : 2_000 });
+}
+if (benches.includes("answer-bot")) {
+  for (const backend of backends) await benchAnswerBot({ backend });
 }
 if (benches.includes("web")) await benchWeb({ runs: quick ? 3 : 5, conversations: quick ? 2_000 : 10_000, scrollStep: 500 });
 
