@@ -67,6 +67,7 @@ test.describe("the knowledge base", () => {
     expect(restored).toMatchObject({ version: 3, bodyMarkdown: firstBody });
     await page.getByRole("tab", { name: "Edit" }).click();
     await expect(page.getByRole("textbox", { name: "Text" })).toHaveValue(firstBody);
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole("tab", { name: "Translations" }).click();
     await page.getByRole("combobox", { name: "Into" }).click();
