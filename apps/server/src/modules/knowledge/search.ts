@@ -62,8 +62,9 @@ const toHit = (match: ArticleHit["match"]) => (row: HitRow): ArticleHit => ({
 /**
  * The one search over published articles, for the help center, the widget, the answer
  * bot and the agent app. Words are matched with the stemming of each article's language
- * ("refunds" finds "refund"), titles ranked above bodies; when no word matches, titles
- * that look like the query catch typos ("pasword" finds "Password").
+ * ("refunds" finds "refund"), titles ranked above bodies. Articles with every word come first;
+ * when none has them all, articles with any of them; when no word matches, titles that look
+ * like the query catch typos ("pasword" finds "Password").
  */
 export async function searchArticles(db: Executor, workspaceId: string, search: ArticleSearch): Promise<ArticleHit[]> {
   const query = search.query.trim();
@@ -72,18 +73,24 @@ export async function searchArticles(db: Executor, workspaceId: string, search: 
   const visible = sql`a.workspace_id = ${workspaceId} AND a.status = 'published'
     ${search.includeInternal ? sql`` : sql`AND NOT a.internal`}
     ${search.locale === undefined ? sql`` : sql`AND a.locale = ${search.locale}`}`;
-  const words = await queryRows<HitRow>(
-    db,
-    sql`SELECT a.id, a.title, a.slug, a.locale, a.category_id, a.internal,
-               ts_headline(${config}, a.body_text, q.query, ${HEADLINE_OPTIONS}) AS snippet,
-               ts_rank_cd(${RANK_WEIGHTS}::float4[], a.search, q.query) AS score
-          FROM knowledge_articles a
-          CROSS JOIN LATERAL (SELECT websearch_to_tsquery(${config}, ${query}) AS query) q
-         WHERE ${visible} AND a.search @@ q.query
-         ORDER BY score DESC, a.published_at DESC, a.id
-         LIMIT ${search.limit}`,
-  );
+  const matching = (tsquery: string) =>
+    queryRows<HitRow>(
+      db,
+      sql`SELECT a.id, a.title, a.slug, a.locale, a.category_id, a.internal,
+                 ts_headline(${config}, a.body_text, q.query, ${HEADLINE_OPTIONS}) AS snippet,
+                 ts_rank_cd(${RANK_WEIGHTS}::float4[], a.search, q.query) AS score
+            FROM knowledge_articles a
+            CROSS JOIN LATERAL (SELECT websearch_to_tsquery(${config}, ${tsquery}) AS query) q
+           WHERE ${visible} AND a.search @@ q.query
+           ORDER BY score DESC, a.published_at DESC, a.id
+           LIMIT ${search.limit}`,
+    );
+  const words = await matching(query);
   if (words.length > 0) return words.map(toHit("fulltext"));
+  // A whole question rarely has every word in one article: then any of its words will do, best covered first.
+  const anyWords = questionWords(query).filter((word) => word !== "or");
+  const some = anyWords.length > 1 ? await matching(anyWords.join(" or ")) : [];
+  if (some.length > 0) return some.map(toHit("fulltext"));
   const similar = await queryRows<HitRow>(
     db,
     sql`SELECT a.id, a.title, a.slug, a.locale, a.category_id, a.internal,
