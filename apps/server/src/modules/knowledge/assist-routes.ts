@@ -2,8 +2,6 @@ import Type from "typebox";
 import { contextOf, type App, type AppDeps } from "../../platform/http/context.ts";
 import { errorResponses, IdParams, Uuid } from "../../platform/http/schemas.ts";
 import { MAX_SUGGESTIONS, previewArticle, suggestArticles } from "./assist.ts";
-import { ArticleSchema, presentArticle } from "./presenters.ts";
-import { setArticleStatus } from "./service.ts";
 
 const ArticleSuggestionSchema = Type.Object({
   id: Uuid,
@@ -46,11 +44,5 @@ export function registerKnowledgeAssistRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request) => ({ html: previewArticle(contextOf(deps, request), request.body.bodyMarkdown).html }),
-  );
-
-  app.post(
-    "/knowledge/articles/:id/unpublish",
-    { schema: { tags: ["Knowledge base"], summary: "Take an article back to draft (supervisors and above)", params: IdParams, response: { 200: ArticleSchema, ...errorResponses } } },
-    async (request) => presentArticle(await setArticleStatus(contextOf(deps, request), request.params.id, "draft")),
   );
 }

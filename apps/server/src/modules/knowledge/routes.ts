@@ -157,6 +157,7 @@ export function registerKnowledgeRoutes(app: App, deps: AppDeps): void {
   for (const [action, status, summary] of [
     ["publish", "published", "Publish an article to the help center (supervisors and above)"],
     ["archive", "archived", "Take an article out of the help center and search, keeping it (supervisors and above)"],
+    ["unpublish", "draft", "Take an article back to draft (supervisors and above)"],
   ] as const) {
     app.post(`/knowledge/articles/:id/${action}`, { schema: { tags, summary, params: IdParams, response: { 200: ArticleSchema, ...errorResponses } } }, async (request) =>
       presentArticle(await knowledge.setArticleStatus(contextOf(deps, request), request.params.id, status)),
