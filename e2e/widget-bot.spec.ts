@@ -97,5 +97,6 @@ test("the bot answers from the knowledge base with a link, and hands over to a p
   await expect(main.locator("article.message-inbound").first()).toContainText("How do I calibrate the fluxgate compass?");
   await expect(main.locator("article.message-reply").first()).toContainText("hold the calibrate button for five seconds");
   await expect(main.locator("article.message-reply").last()).toContainText("passing you to a person on our team");
+  await expect(main.getByText("The answer bot handed this over: the customer asked for a person")).toBeVisible();
   await screenshot(agentApp, "conversation-bot-handover");
 });

@@ -276,6 +276,18 @@ function EventLine({ event, people, teams }: { event: TimelineEvent; people: Map
         </>
       );
       break;
+    case "bot.answered":
+      text = t("event.botAnswered", { count: list(payload.articleIds).length });
+      break;
+    case "bot.feedback":
+      text = payload.feedback === "helpful" ? t("event.botHelpful") : t("event.botUnhelpful");
+      break;
+    case "bot.handed_over":
+      text = t("event.botHandedOver", { reason: t(`event.handoverReason.${String(payload.reason)}`, { defaultValue: String(payload.reason) }) });
+      break;
+    case "bot.resolved":
+      text = t("event.botResolved");
+      break;
     default:
       text = t("event.other", { actor, type: event.type });
   }
