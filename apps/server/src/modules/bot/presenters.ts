@@ -12,6 +12,7 @@ export const BotSettingsSchema = Type.Object({
   humanTiers: Type.Array(Type.String(), { description: "Customers whose `tier` attribute is one of these go straight to a person." }),
   confidenceThreshold: Type.Number({ description: "0–1: below it the bot hands over rather than answer." }),
   greeting: Greeting,
+  emailAutoResponse: Type.Boolean({ description: "Whether a new email conversation gets one automatic reply with suggested articles; it stays open for a person." }),
 });
 
 export const BotSettingsPatch = Type.Object(
@@ -22,6 +23,7 @@ export const BotSettingsPatch = Type.Object(
     humanTiers: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { maxItems: 20 })),
     confidenceThreshold: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
     greeting: Type.Optional(Greeting),
+    emailAutoResponse: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -33,6 +35,7 @@ export const presentBotSettings = (settings: BotSettings) => ({
   humanTiers: settings.humanTiers,
   confidenceThreshold: settings.confidenceThreshold,
   greeting: settings.greeting,
+  emailAutoResponse: settings.emailAutoResponse,
 });
 
 export const BotStatsSchema = Type.Object({

@@ -20,6 +20,8 @@ export const botSettings = pgTable("bot_settings", {
   confidenceThreshold: real("confidence_threshold").notNull().default(0.35),
   /** Opens the bot's first answer in a conversation, per locale. */
   greeting: jsonb("greeting").$type<Record<string, string>>().notNull(),
+  /** Answer a new email conversation once with suggested articles, while it waits in the queue for a person. */
+  emailAutoResponse: boolean("email_auto_response").notNull().default(false),
   updatedAt: updatedAt(),
 });
 

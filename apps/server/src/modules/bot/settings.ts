@@ -22,6 +22,7 @@ const defaults = (workspaceId: string): BotSettings => ({
   humanTiers: [],
   confidenceThreshold: 0.35,
   greeting: DEFAULT_GREETING,
+  emailAutoResponse: false,
 });
 
 /** The workspace's bot settings; reading never writes, so a visitor's message adds no row. */

@@ -1,0 +1,1 @@
+ALTER TABLE "bot_settings" ADD COLUMN "email_auto_response" boolean DEFAULT false NOT NULL;
