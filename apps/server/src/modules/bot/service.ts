@@ -7,7 +7,7 @@ import { AppError } from "../../platform/errors.ts";
 import { messages } from "../conversations/schema.ts";
 import { appendEvent, type EventActor } from "../../platform/events.ts";
 import { inWorkspace } from "../../platform/tenancy.ts";
-import { changeConversation, getConversationById, getMessageById, storeAutomatedMessage, type Conversation } from "../conversations/service.ts";
+import { changeConversation, getConversationById, getMessageById, storeAutomatedMessage, type Conversation, type Message } from "../conversations/service.ts";
 import type { Priority } from "../conversations/schema.ts";
 import { getCustomerById } from "../customers/service.ts";
 import { getBusinessHours, withinBusinessHours } from "../widget/settings.ts";
@@ -25,7 +25,7 @@ import type { AnswerEngine, BotAnswer, CitedArticle, HandoverSignals } from "./t
 type BotConversation = typeof botConversations.$inferSelect;
 
 /** The bot writes as the product itself: its events carry no person. */
-const BOT_ACTOR: EventActor = { type: "system", id: null };
+export const BOT_ACTOR: EventActor = { type: "system", id: null };
 
 /** After this many "no"s to its answers the bot stops trying and hands over. */
 export const MAX_UNHELPFUL = 2;
@@ -44,7 +44,7 @@ export function configureBot(value: BotRuntime): void {
   runtime = value;
 }
 
-function botRuntime(): BotRuntime {
+export function botRuntime(): BotRuntime {
   if (!runtime) throw new Error("The answer bot runs inside the app: configureBot() was not called.");
   return runtime;
 }
@@ -99,7 +99,7 @@ async function findBotConversation(db: Executor, workspaceId: string, conversati
   return row;
 }
 
-async function alreadyTaken(db: Executor, workspaceId: string, messageId: string): Promise<boolean> {
+export async function alreadyTaken(db: Executor, workspaceId: string, messageId: string): Promise<boolean> {
   const [row] = await db.select({ id: messages.id }).from(messages).where(inWorkspace(messages, workspaceId, eq(messages.externalId, replyId(messageId))));
   return Boolean(row);
 }
@@ -197,15 +197,26 @@ async function setBotState(step: Step, changes: Partial<Omit<BotConversation, "w
     .where(inWorkspace(botConversations, step.workspaceId, eq(botConversations.conversationId, step.conversation.id)));
 }
 
-async function postBotReply(step: Step, text: string, extras?: { html: string; articles: BotArticleLink[]; quickReplies: string[] }): Promise<string> {
+/** Stores the bot's reply to a customer's message, with the articles it links to; keyed on that message, so it is stored once. */
+export async function storeBotReply(
+  tx: Executor,
+  workspaceId: string,
+  reply: { conversationId: string; toMessageId: string; text: string; extras?: { html: string; articles: BotArticleLink[]; quickReplies: string[] } },
+): Promise<Message> {
+  const { extras } = reply;
   const { message } = await storeAutomatedMessage(
-    step.tx,
-    step.workspaceId,
-    step.conversation.id,
-    { kind: "reply", authorType: "bot", text, html: extras?.html, externalId: replyId(step.messageId) },
+    tx,
+    workspaceId,
+    reply.conversationId,
+    { kind: "reply", authorType: "bot", text: reply.text, html: extras?.html, externalId: replyId(reply.toMessageId) },
     BOT_ACTOR,
   );
-  if (extras) await step.tx.insert(botMessages).values({ workspaceId: step.workspaceId, messageId: message.id, articles: extras.articles, quickReplies: extras.quickReplies });
+  if (extras) await tx.insert(botMessages).values({ workspaceId, messageId: message.id, articles: extras.articles, quickReplies: extras.quickReplies });
+  return message;
+}
+
+async function postBotReply(step: Step, text: string, extras?: { html: string; articles: BotArticleLink[]; quickReplies: string[] }): Promise<string> {
+  const message = await storeBotReply(step.tx, step.workspaceId, { conversationId: step.conversation.id, toMessageId: step.messageId, text, extras });
   return message.id;
 }
 
@@ -214,13 +225,13 @@ export function articleUrl(publicUrl: string, workspaceSlug: string, article: Pi
   return `${publicUrl}/help/${encodeURIComponent(workspaceSlug)}/${encodeURIComponent(article.locale)}/articles/${encodeURIComponent(article.slug)}`;
 }
 
-async function articleLinks(db: Executor, workspaceId: string, articles: readonly CitedArticle[]): Promise<BotArticleLink[]> {
+export async function articleLinks(db: Executor, workspaceId: string, articles: readonly CitedArticle[]): Promise<BotArticleLink[]> {
   const { slug } = await getWorkspace(db, workspaceId);
   return articles.map((article) => ({ id: article.id, title: article.title, url: articleUrl(botRuntime().publicUrl, slug, article) }));
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-const paragraphs = (text: string) => text.split(/\n{2,}/).map((part) => `<p>${escapeHtml(part).replace(/\n/g, "<br>")}</p>`).join("");
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+export const paragraphs = (text: string) => text.split(/\n{2,}/).map((part) => `<p>${escapeHtml(part).replace(/\n/g, "<br>")}</p>`).join("");
 
 async function postAnswer(step: Step, plan: Extract<Plan, { kind: "answer" }>): Promise<void> {
   const { answer } = plan;

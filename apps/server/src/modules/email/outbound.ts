@@ -123,7 +123,9 @@ export async function queueEmailReply(tx: Executor, workspaceId: string, message
   if (!parent?.mailboxId) return false;
   const [mailbox] = await tx.select({ address: mailboxes.address }).from(mailboxes).where(inWorkspace(mailboxes, workspaceId, eq(mailboxes.id, parent.mailboxId)));
   if (!mailbox) return false;
-  const to = replyRecipients(parent, mailbox.address, conversation.customer.email);
+  // The bot's reply is automatic mail: marked so (RFC 3834) and sent to the sender itself, never to a Reply-To.
+  const automated = message.authorType === "bot";
+  const to = automated ? (parent.fromAddress ? [parent.fromAddress] : []) : replyRecipients(parent, mailbox.address, conversation.customer.email);
   if (to.length === 0) return false;
   await queueEmail(tx, {
     workspaceId,
@@ -134,7 +136,7 @@ export async function queueEmailReply(tx: Executor, workspaceId: string, message
     to,
     subject: replySubject(conversation.subject, conversation.number),
     parent,
-    automated: false,
+    automated,
   });
   return true;
 }

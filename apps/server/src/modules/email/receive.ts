@@ -15,6 +15,7 @@ import { emailMessages } from "./schema.ts";
 import { findThread } from "./threading.ts";
 import { handleBounce, type BounceOutcome } from "./bounces.ts";
 import { acknowledgeEmail } from "./outbound.ts";
+import { takeCustomerEmail } from "../bot/email.ts";
 
 export { stripBrackets };
 
@@ -142,7 +143,9 @@ export async function receiveEmail(deps: EmailDeps, input: IncomingEmail): Promi
           automated: mail.automated,
         })
         .returning({ id: emailMessages.id });
-      await acknowledgeEmail(tx, { mailbox, mail, emailId: email!.id, conversationId: receipt.conversationId, newConversation: !thread && receipt.created });
+      const newConversation = !thread && receipt.created;
+      await acknowledgeEmail(tx, { mailbox, mail, emailId: email!.id, conversationId: receipt.conversationId, newConversation });
+      await takeCustomerEmail(tx, workspaceId, { conversationId: receipt.conversationId, messageId: receipt.message.id, sender: sender.address, newConversation, mail });
       await input.within?.(tx);
       return {
         outcome: "stored",
