@@ -1333,6 +1333,8 @@ export type paths = {
                         "application/json": {
                             /** @description 0–1: below it the bot hands over rather than answer. */
                             confidenceThreshold: number;
+                            /** @description Whether a new email conversation gets one automatic reply with suggested articles; it stays open for a person. */
+                            emailAutoResponse: boolean;
                             /** @description Whether the bot answers new chats first. */
                             enabled: boolean;
                             /** @description Per language (en, es): opens the bot's first answer. */
@@ -1430,6 +1432,7 @@ export type paths = {
                 content: {
                     "application/json": {
                         confidenceThreshold?: number;
+                        emailAutoResponse?: boolean;
                         enabled?: boolean;
                         /** @description Per language (en, es): opens the bot's first answer. */
                         greeting?: {
@@ -1451,6 +1454,8 @@ export type paths = {
                         "application/json": {
                             /** @description 0–1: below it the bot hands over rather than answer. */
                             confidenceThreshold: number;
+                            /** @description Whether a new email conversation gets one automatic reply with suggested articles; it stays open for a person. */
+                            emailAutoResponse: boolean;
                             /** @description Whether the bot answers new chats first. */
                             enabled: boolean;
                             /** @description Per language (en, es): opens the bot's first answer. */
