@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createConversation, createTestWorkspace, sharedServer, type ApiClient, type ApiResponse, type TestServer, type TestWorkspace } from "../testing/harness.ts";
 import { findMailboxByRecipient } from "../modules/email/mailboxes.ts";
 import { receiveEmail } from "../modules/email/receive.ts";
+import { recordContentGap } from "../modules/bot/gaps.ts";
 
 /**
  * Tenants never leak. Every operation in the OpenAPI document is called by workspace
@@ -23,6 +24,7 @@ interface Fixtures {
   quarantinedEmailId: string;
   categoryId: string;
   articleId: string;
+  contentGapId: string;
   /** B's own conversation, for operations whose body points at A's resources. */
   ownConversationId: string;
 }
@@ -132,6 +134,17 @@ const CASES: Record<string, Case> = {
   "POST /api/v1/knowledge/articles/{id}/votes": { expect: "not_found", id: (f) => f.articleId, body: () => ({ helpful: false }) },
   "POST /api/v1/knowledge/articles/{id}/views": { expect: "not_found", id: (f) => f.articleId },
   "GET /api/v1/knowledge/search": { expect: "no_leak", query: `?q=${SECRET}` },
+  "POST /api/v1/knowledge/articles/{id}/unpublish": { expect: "not_found", id: (f) => f.articleId },
+  "GET /api/v1/knowledge/articles/{id}/related": { expect: "not_found", id: (f) => f.articleId },
+  "POST /api/v1/knowledge/preview": { expect: "no_leak", body: () => ({ bodyMarkdown: `# ${SECRET}?` }) },
+  "GET /api/v1/conversations/{id}/article-suggestions": { expect: "not_found", id: (f) => f.conversationId },
+  "GET /api/v1/help-center/settings": { expect: "no_leak" },
+  "PATCH /api/v1/help-center/settings": { expect: "no_leak", body: () => ({ title: "B's help center" }) },
+  "GET /api/v1/bot/settings": { expect: "no_leak" },
+  "PATCH /api/v1/bot/settings": { expect: "no_leak", body: () => ({ name: "B's bot" }) },
+  "GET /api/v1/bot/stats": { expect: "no_leak" },
+  "GET /api/v1/bot/content-gaps": { expect: "no_leak" },
+  "POST /api/v1/bot/content-gaps/{id}/dismiss": { expect: "not_found", id: (f) => f.contentGapId },
 };
 
 /** Body-borne references to A's resources from B's own conversation. */
@@ -179,6 +192,10 @@ beforeAll(async () => {
   const category = await a.api.post<{ id: string }>("/api/v1/knowledge/categories", { name: `${SECRET} category`, locale: "en" });
   const article = await a.api.post<{ id: string }>("/api/v1/knowledge/articles", { locale: "en", title: `${SECRET} article`, bodyMarkdown: `${SECRET} body`, categoryId: category.body.id });
   await a.api.post(`/api/v1/knowledge/articles/${article.body.id}/publish`);
+  expect((await a.api.patch("/api/v1/help-center/settings", { title: `${SECRET} help center` })).status).toBe(200);
+  expect((await a.api.patch("/api/v1/bot/settings", { name: `${SECRET} bot`, greeting: { en: `${SECRET} greeting` } })).status).toBe(200);
+  await recordContentGap(server.database.db, a.id, `${SECRET} question nobody has written about`);
+  const gaps = await a.api.get<{ items: { id: string }[] }>("/api/v1/bot/content-gaps");
   const own = await createConversation(b);
   fixtures = {
     conversationId: conversation.id,
@@ -195,6 +212,7 @@ beforeAll(async () => {
     quarantinedEmailId: quarantined.emailId,
     categoryId: category.body.id,
     articleId: article.body.id,
+    contentGapId: gaps.body.items[0]!.id,
   };
   aSecrets = [a.id, ...Object.entries(fixtures).filter(([key]) => key !== "ownConversationId").map(([, value]) => value), a.ownerEmail, mailboxAddress];
 });
@@ -258,6 +276,10 @@ describe("one workspace cannot reach another's data", () => {
     expect((await a.api.get<{ items: { name: string }[] }>("/api/v1/views")).body.items.map((v) => v.name)).toEqual([`${SECRET} view`]);
     expect((await a.api.get<{ items: unknown[] }>("/api/v1/tags")).body.items).toEqual([{ name: SECRET, count: 1 }]);
     expect((await a.api.get<{ items: { id: string }[] }>("/api/v1/invitations")).body.items.map((i) => i.id)).toEqual([fixtures.invitationId]);
+    expect((await a.api.get<{ title: string | null }>("/api/v1/help-center/settings")).body.title).toBe(`${SECRET} help center`);
+    expect((await a.api.get<{ name: string }>("/api/v1/bot/settings")).body.name).toBe(`${SECRET} bot`);
+    expect((await a.api.get<{ items: { id: string }[] }>("/api/v1/bot/content-gaps")).body.items.map((gap) => gap.id)).toEqual([fixtures.contentGapId]);
+    expect((await a.api.get<{ status: string }>(`/api/v1/knowledge/articles/${fixtures.articleId}`)).body.status).toBe("published");
     expect((await aMember.get<{ unreadCount: number }>("/api/v1/notifications")).body.unreadCount).toBe(1);
     expect((await a.api.get<{ name: string }>(`/api/v1/mailboxes/${fixtures.mailboxId}`)).body.name).toBe(`${SECRET} mailbox`);
     expect((await a.api.get<{ items: { id: string }[] }>("/api/v1/mailboxes/quarantine")).body.items.map((e) => e.id)).toEqual([fixtures.quarantinedEmailId]);
