@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 import { loadConfig, type Config } from "../config.ts";
 import { buildApp } from "../app.ts";
 import { openDatabase, type Database } from "../platform/db/client.ts";
@@ -194,4 +194,13 @@ export async function createConversation(workspace: TestWorkspace, overrides: Re
   });
   if (response.status !== 201) throw new Error(`createConversation failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
+}
+
+/** Writes an article through the API, in English unless `fields` say otherwise, and publishes it. */
+export async function publishArticle<T extends { id: string } = { id: string; slug: string }>(workspace: TestWorkspace, fields: Record<string, unknown>): Promise<T> {
+  const created = await workspace.api.post<T>("/api/v1/knowledge/articles", { locale: "en", ...fields });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const published = await workspace.api.post<T>(`/api/v1/knowledge/articles/${created.body.id}/publish`);
+  expect(published.status, JSON.stringify(published.body)).toBe(200);
+  return published.body;
 }

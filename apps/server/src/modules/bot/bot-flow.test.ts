@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { domainEvents, jobs } from "../../platform/db/schema.ts";
 import { JobRunner } from "../../platform/jobs/index.ts";
 import { inWorkspace } from "../../platform/tenancy.ts";
-import { createTestWorkspace, sharedServer, until, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
+import { createTestWorkspace, publishArticle, sharedServer, until, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
 import { messages } from "../conversations/schema.ts";
 import { botJobs } from "./jobs.ts";
-import { runBotTurn } from "./service.ts";
+import { runBotTurn, type BotStats } from "./service.ts";
 import { signIdentity } from "../widget/service.ts";
 
 interface Conversation {
@@ -23,16 +23,6 @@ interface ThreadMessage {
   kind: string;
   authorType: string;
   text: string;
-}
-interface Stats {
-  conversations: number;
-  answered: number;
-  resolvedByBot: number;
-  handedOver: number;
-  handedOverByReason: Record<string, number>;
-  helpful: number;
-  unhelpful: number;
-  deflectionRate: number;
 }
 interface Gap {
   id: string;
@@ -55,26 +45,17 @@ afterAll(async () => {
   await runner.stop();
 });
 
-async function publishArticle(ws: TestWorkspace, title: string, bodyMarkdown: string): Promise<{ id: string; slug: string }> {
-  const created = await ws.api.post<{ id: string; slug: string }>("/api/v1/knowledge/articles", { locale: "en", title, bodyMarkdown });
-  expect(created.status).toBe(201);
-  expect((await ws.api.post(`/api/v1/knowledge/articles/${created.body.id}/publish`)).status).toBe(200);
-  return created.body;
-}
-
 /** A workspace with two articles the bot can answer from. */
 async function knowledgeWorkspace(): Promise<TestWorkspace> {
   const ws = await createTestWorkspace(server, "Bot shop");
-  await publishArticle(
-    ws,
-    "How to reset your password",
-    "To reset your password, open the sign-in page and choose **Forgot password**. We email you a link to reset your password; it works for one hour.",
-  );
-  await publishArticle(
-    ws,
-    "Password rules and account security",
-    "Your password must be at least 12 characters. To change your password, open account settings, then security, and choose a new password.",
-  );
+  await publishArticle(ws, {
+    title: "How to reset your password",
+    bodyMarkdown: "To reset your password, open the sign-in page and choose **Forgot password**. We email you a link to reset your password; it works for one hour.",
+  });
+  await publishArticle(ws, {
+    title: "Password rules and account security",
+    bodyMarkdown: "Your password must be at least 12 characters. To change your password, open account settings, then security, and choose a new password.",
+  });
   return ws;
 }
 
@@ -302,7 +283,7 @@ describe("the bot's statistics and content gaps", () => {
     await (await Visitor.open(ws)).ask("Can I talk to a person?");
     await (await Visitor.open(ws)).ask("Do you ship kayaks to Iceland?");
 
-    const stats = await ws.api.get<Stats>(`/api/v1/bot/stats?from=${encodeURIComponent(from)}`);
+    const stats = await ws.api.get<BotStats>(`/api/v1/bot/stats?from=${encodeURIComponent(from)}`);
     expect(stats.status).toBe(200);
     expect(stats.body).toMatchObject({
       conversations: 4,
@@ -314,7 +295,7 @@ describe("the bot's statistics and content gaps", () => {
       unhelpful: 0,
       deflectionRate: 0.5,
     });
-    const later = await ws.api.get<Stats>(`/api/v1/bot/stats?from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 120_000).toISOString())}`);
+    const later = await ws.api.get<BotStats>(`/api/v1/bot/stats?from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 120_000).toISOString())}`);
     expect(later.body).toMatchObject({ conversations: 0, deflectionRate: 0 });
     expect((await ws.api.get(`/api/v1/bot/stats?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z`)).status).toBe(400);
     expect((await ws.api.get(`/api/v1/bot/stats?from=yesterday`)).status).toBe(400);

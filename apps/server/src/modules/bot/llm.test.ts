@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../config.ts";
-import { createTestWorkspace, sharedServer, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
+import { createTestWorkspace, publishArticle, sharedServer, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
 import { retrievalEngine } from "./engine.ts";
 import { answerEngineFor, llmEngine, NO_ANSWER, type LlmOptions } from "./llm.ts";
 
@@ -37,19 +37,12 @@ let ws: TestWorkspace;
 let options: LlmOptions;
 const ids: Record<string, string> = {};
 
-async function publish(key: string, fields: Record<string, unknown>): Promise<void> {
-  const created = await ws.api.post<{ id: string }>("/api/v1/knowledge/articles", { locale: "en", ...fields });
-  expect(created.status).toBe(201);
-  ids[key] = created.body.id;
-  await ws.api.post(`/api/v1/knowledge/articles/${created.body.id}/publish`);
-}
-
 beforeAll(async () => {
   server = await sharedServer();
   ws = await createTestWorkspace(server, "LLM engine");
-  await publish("refunds", { title: "When will I get my refund?", bodyMarkdown: "We refund within 5 working days of your return reaching our warehouse." });
-  await publish("shipping", { title: "Shipping times and costs", bodyMarkdown: "Standard delivery takes 2–4 working days and costs €4.95." });
-  await publish("internal", { title: "Refund approval limits", internal: true, bodyMarkdown: "Agents may refund up to €150 without approval." });
+  ids.refunds = (await publishArticle(ws, { title: "When will I get my refund?", bodyMarkdown: "We refund within 5 working days of your return reaching our warehouse." })).id;
+  ids.shipping = (await publishArticle(ws, { title: "Shipping times and costs", bodyMarkdown: "Standard delivery takes 2–4 working days and costs €4.95." })).id;
+  ids.internal = (await publishArticle(ws, { title: "Refund approval limits", internal: true, bodyMarkdown: "Agents may refund up to €150 without approval." })).id;
   await new Promise<void>((resolve) => provider.listen(0, "127.0.0.1", resolve));
   options = { baseUrl: `http://127.0.0.1:${(provider.address() as AddressInfo).port}/v1/`, apiKey: "sk-test-key", model: "test-model", timeoutMs: 2000 };
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { domainEvents } from "../../platform/db/schema.ts";
 import { inWorkspace } from "../../platform/tenancy.ts";
-import { createTestWorkspace, sharedServer, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
+import { createTestWorkspace, publishArticle, sharedServer, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
 import { searchArticles } from "./search.ts";
 
 type ErrorBody = { error: { code: string; message: string } };
@@ -37,12 +37,6 @@ beforeAll(async () => {
 
 const eventTypes = async (ws: TestWorkspace, subjectId: string) =>
   (await server.database.db.select({ type: domainEvents.type }).from(domainEvents).where(inWorkspace(domainEvents, ws.id, eq(domainEvents.subjectId, subjectId)))).map((e) => e.type);
-
-async function publishedArticle(ws: TestWorkspace, fields: Record<string, unknown>): Promise<ArticleBody> {
-  const created = await ws.api.post<ArticleBody>("/api/v1/knowledge/articles", { locale: "en", ...fields });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  return (await ws.api.post<ArticleBody>(`/api/v1/knowledge/articles/${created.body.id}/publish`)).body;
-}
 
 const search = async (ws: TestWorkspace, query: string) => (await ws.api.get<{ items: HitBody[] }>(`/api/v1/knowledge/search?${query}`)).body.items;
 
@@ -141,7 +135,7 @@ describe("knowledge base articles", () => {
     const ws = await createTestWorkspace(server);
     const draft = (await ws.api.post<ArticleBody>("/api/v1/knowledge/articles", { locale: "en", title: "Draft", bodyMarkdown: "x" })).body;
     expect((await ws.api.post<ErrorBody>(`/api/v1/knowledge/articles/${draft.id}/votes`, { helpful: true })).status).toBe(404);
-    const article = await publishedArticle(ws, { title: "Opening hours", bodyMarkdown: "9 to 5." });
+    const article = await publishArticle<ArticleBody>(ws, { title: "Opening hours", bodyMarkdown: "9 to 5." });
     expect((await ws.api.post(`/api/v1/knowledge/articles/${article.id}/votes`, { helpful: true })).status).toBe(204);
     expect((await ws.api.post(`/api/v1/knowledge/articles/${article.id}/votes`, { helpful: false, comment: "What about Sundays?" })).status).toBe(204);
     expect((await ws.api.post(`/api/v1/knowledge/articles/${article.id}/votes`, { helpful: "yes" })).status).toBe(400);
@@ -161,11 +155,11 @@ describe("knowledge base search", () => {
 
   beforeAll(async () => {
     ws = await createTestWorkspace(server);
-    refund = await publishedArticle(ws, { title: "How to get a refund", bodyMarkdown: "We refund any order within 30 days. Contact support with your <order number>." });
-    await publishedArticle(ws, { title: "Shipping times", bodyMarkdown: "Orders ship in two days. A refund for late delivery is possible." });
-    password = await publishedArticle(ws, { title: "Reset your password", bodyMarkdown: "Use the link on the sign-in page." });
-    reembolso = await publishedArticle(ws, { locale: "es", title: "Cómo solicitar un reembolso", bodyMarkdown: "Las devoluciones se aceptan durante 30 días." });
-    internal = await publishedArticle(ws, { title: "Refund approval for agents", bodyMarkdown: "Refunds over 100 need a lead.", internal: true });
+    refund = await publishArticle<ArticleBody>(ws, { title: "How to get a refund", bodyMarkdown: "We refund any order within 30 days. Contact support with your <order number>." });
+    await publishArticle<ArticleBody>(ws, { title: "Shipping times", bodyMarkdown: "Orders ship in two days. A refund for late delivery is possible." });
+    password = await publishArticle<ArticleBody>(ws, { title: "Reset your password", bodyMarkdown: "Use the link on the sign-in page." });
+    reembolso = await publishArticle<ArticleBody>(ws, { locale: "es", title: "Cómo solicitar un reembolso", bodyMarkdown: "Las devoluciones se aceptan durante 30 días." });
+    internal = await publishArticle<ArticleBody>(ws, { title: "Refund approval for agents", bodyMarkdown: "Refunds over 100 need a lead.", internal: true });
     await ws.api.post("/api/v1/knowledge/articles", { locale: "en", title: "Refund draft", bodyMarkdown: "Not published." });
   });
 

@@ -1,24 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestWorkspace, sharedServer, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
+import { createTestWorkspace, publishArticle, sharedServer, type TestServer, type TestWorkspace } from "../../testing/harness.ts";
 import { questionWords, searchArticles, searchByQuestion } from "./search.ts";
 
 let server: TestServer;
 let ws: TestWorkspace;
 const ids: Record<string, string> = {};
 
-async function publish(key: string, fields: Record<string, unknown>): Promise<void> {
-  const created = await ws.api.post<{ id: string }>("/api/v1/knowledge/articles", { locale: "en", ...fields });
-  expect(created.status).toBe(201);
-  ids[key] = created.body.id;
-  await ws.api.post(`/api/v1/knowledge/articles/${created.body.id}/publish`);
-}
-
 beforeAll(async () => {
   server = await sharedServer();
   ws = await createTestWorkspace(server, "Search");
-  await publish("boots", { title: "Hiking boot size guide", tags: ["fit"], bodyMarkdown: "Ridge boots run small: take half a size up." });
-  await publish("waterproof", { title: "Wash and re-waterproof a rain jacket", bodyMarkdown: "Wash at 30 °C with a technical wash, then tumble dry." });
-  await publish("down", { title: "Washing a down jacket", bodyMarkdown: "Wash at 30 °C with a down wash and dry with tennis balls." });
+  ids.boots = (await publishArticle(ws, { title: "Hiking boot size guide", tags: ["fit"], bodyMarkdown: "Ridge boots run small: take half a size up." })).id;
+  ids.waterproof = (await publishArticle(ws, { title: "Wash and re-waterproof a rain jacket", bodyMarkdown: "Wash at 30 °C with a technical wash, then tumble dry." })).id;
+  ids.down = (await publishArticle(ws, { title: "Washing a down jacket", bodyMarkdown: "Wash at 30 °C with a down wash and dry with tennis balls." })).id;
 });
 
 describe("searchArticles with a whole question", () => {
