@@ -179,6 +179,15 @@ describe("knowledge base search", () => {
     expect((await search(ws, "q=solicitudes")).map((hit) => hit.id)).toEqual([reembolso.id]);
   });
 
+  it("stems German and French with their own rules, and finds each language's articles without a locale", async () => {
+    const erstattung = await publishArticle<ArticleBody>(ws, { locale: "de", title: "Rücksendungen und Erstattungen", bodyMarkdown: "Sie können Artikel innerhalb von 30 Tagen zurückschicken." });
+    const livraison = await publishArticle<ArticleBody>(ws, { locale: "fr", title: "Délais de livraison", bodyMarkdown: "Nous livrons les commandes en trois jours ouvrés." });
+    expect((await search(ws, "q=Erstattung&locale=de")).map((hit) => hit.id)).toEqual([erstattung.id]);
+    expect((await search(ws, "q=livraisons&locale=fr")).map((hit) => hit.id)).toEqual([livraison.id]);
+    expect((await search(ws, "q=Erstattung")).map((hit) => hit.id)).toEqual([erstattung.id]);
+    expect((await search(ws, "q=livraisons")).map((hit) => hit.id)).toEqual([livraison.id]);
+  });
+
   it("tolerates typos in titles when no word matches", async () => {
     const hits = await search(ws, "q=pasword");
     expect(hits.map((hit) => [hit.id, hit.match])).toEqual([[password.id, "similar"]]);
