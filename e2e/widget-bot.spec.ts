@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { BrowserContext } from "@playwright/test";
 import { baseURL } from "./support/env.ts";
 import { expect, screenshot, test, type Api } from "./support/fixtures.ts";
-import { HostSite } from "./support/host-page.ts";
+import { useHostSite } from "./support/host-page.ts";
 
 /**
  * The answer bot in the chat widget: a visitor on another site asks a question an article answers and gets the
@@ -10,21 +9,11 @@ import { HostSite } from "./support/host-page.ts";
  * and the bot's note in the agent app.
  */
 
-let site: HostSite;
-const visitors: BrowserContext[] = [];
-test.beforeAll(async () => {
-  site = await HostSite.start();
-});
-test.afterEach(async () => {
-  for (const visitor of visitors.splice(0)) await visitor.close();
-});
-test.afterAll(async () => {
-  await site.stop();
-});
+const host = useHostSite();
 
 /** The widget allowed on the host site and the bot on; answers with the workspace's slug. */
 async function prepare(api: Api): Promise<string> {
-  const widget = await api.request.patch("/api/v1/widget/settings", { data: { enabled: true, allowedOrigins: [site.origin], businessHours: null, preChatFields: [], proactiveRules: [] } });
+  const widget = await api.request.patch("/api/v1/widget/settings", { data: { enabled: true, allowedOrigins: [host.site.origin], businessHours: null, preChatFields: [], proactiveRules: [] } });
   expect(widget.status(), await widget.text()).toBe(200);
   const bot = await api.request.patch("/api/v1/bot/settings", { data: { enabled: true, name: "Answer Bot" } });
   expect(bot.status(), await bot.text()).toBe(200);
@@ -51,9 +40,9 @@ test("the bot answers from the knowledge base with a link, and hands over to a p
   const article = await publishArticle(api);
 
   const visitor = await browser.newContext({ storageState: { cookies: [], origins: [] }, locale: "en-US" });
-  visitors.push(visitor);
+  host.visitors.push(visitor);
   const page = await visitor.newPage();
-  await page.goto(site.pageUrl({ workspace }));
+  await page.goto(host.site.pageUrl({ workspace }));
   await page.getByRole("button", { name: "Open chat" }).click();
   const panel = page.getByRole("dialog");
   const composer = page.getByRole("textbox", { name: "Write a message" });

@@ -1,9 +1,9 @@
 import { createHmac } from "node:crypto";
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from "@playwright/test";
+import type { Browser, BrowserContextOptions, Page } from "@playwright/test";
 import { baseURL } from "./support/env.ts";
 import { expect, screenshot, test, type Api } from "./support/fixtures.ts";
-import { HostSite, type HostPageOptions } from "./support/host-page.ts";
+import { useHostSite, type HostPageOptions } from "./support/host-page.ts";
 
 /**
  * The chat widget on someone else's website: a page on another origin embeds it with the install snippet,
@@ -24,17 +24,7 @@ interface ApiMessage {
 /** A 1×1 PNG, for an image a visitor sends. */
 const PIXEL = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 
-let site: HostSite;
-const visitors: BrowserContext[] = [];
-test.beforeAll(async () => {
-  site = await HostSite.start();
-});
-test.afterEach(async () => {
-  for (const visitor of visitors.splice(0)) await visitor.close();
-});
-test.afterAll(async () => {
-  await site.stop();
-});
+const host = useHostSite();
 
 /** Allows the host site's origin (and only it) and answers with the workspace's slug and identity secret. */
 async function prepareWidget(api: Api, changes: Record<string, unknown> = {}): Promise<{ workspace: string; secret: string }> {
@@ -42,7 +32,7 @@ async function prepareWidget(api: Api, changes: Record<string, unknown> = {}): P
   const bot = await api.request.patch("/api/v1/bot/settings", { data: { enabled: false } });
   expect(bot.status(), await bot.text()).toBe(200);
   const response = await api.request.patch("/api/v1/widget/settings", {
-    data: { enabled: true, allowedOrigins: [site.origin], businessHours: null, preChatFields: [], proactiveRules: [], appearance: { color: "#2563eb", position: "right" }, ...changes },
+    data: { enabled: true, allowedOrigins: [host.site.origin], businessHours: null, preChatFields: [], proactiveRules: [], appearance: { color: "#2563eb", position: "right" }, ...changes },
   });
   expect(response.status(), await response.text()).toBe(200);
   const settings = await api.get<WidgetSettings>("/api/v1/widget/settings");
@@ -58,7 +48,7 @@ async function visit(
   prepare?: (page: Page) => Promise<void>,
 ): Promise<{ page: Page; problems: string[] }> {
   const visitor = await browser.newContext({ storageState: { cookies: [], origins: [] }, locale: "en-US", ...context });
-  visitors.push(visitor);
+  host.visitors.push(visitor);
   const page = await visitor.newPage();
   await prepare?.(page);
   // Anything the host's policy blocks shows as a console error: the widget must cause none.
@@ -66,7 +56,7 @@ async function visit(
   page.on("console", (message) => {
     if (message.type() === "error" && /Content.Security.Policy|Refused to/i.test(message.text())) problems.push(message.text());
   });
-  await page.goto(site.pageUrl(options));
+  await page.goto(host.site.pageUrl(options));
   return { page, problems };
 }
 
@@ -310,7 +300,7 @@ test("two tabs of one visitor show the same conversation", async ({ api, browser
   const { workspace } = await prepareWidget(api);
   const { page: first } = await visit(browser, { workspace });
   const second = await first.context().newPage();
-  await second.goto(site.pageUrl({ workspace }));
+  await second.goto(host.site.pageUrl({ workspace }));
   await first.getByRole("button", { name: "Open chat" }).click();
   await composer(first).fill("From the first tab");
   await composer(first).press("Enter");
@@ -480,17 +470,17 @@ test("a signed identity is accepted and a forged one refused", async ({ api, bro
 test("a site the workspace has not allowed gets no widget", async ({ api, browser, request }) => {
   const { workspace } = await prepareWidget(api);
   const visitor = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  visitors.push(visitor);
+  host.visitors.push(visitor);
   const page = await visitor.newPage();
   const refused = page.waitForEvent("console", (message) => message.text().startsWith("Rapport chat"));
-  await page.goto(site.pageUrl({ workspace }, site.otherOrigin));
+  await page.goto(host.site.pageUrl({ workspace }, host.site.otherOrigin));
   await refused;
   await expect(page.getByRole("heading", { name: "Example Shop" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Open chat" })).toHaveCount(0);
 
-  const config = await request.get(`/widget/v1/config?workspace=${workspace}`, { headers: { origin: site.otherOrigin } });
+  const config = await request.get(`/widget/v1/config?workspace=${workspace}`, { headers: { origin: host.site.otherOrigin } });
   expect(config.status()).toBe(403);
   expect(((await config.json()) as { error: { code: string } }).error.code).toBe("origin_refused");
-  const session = await request.post("/widget/v1/session", { headers: { origin: site.otherOrigin }, data: { workspace } });
+  const session = await request.post("/widget/v1/session", { headers: { origin: host.site.otherOrigin }, data: { workspace } });
   expect(session.status()).toBe(403);
 });

@@ -1,6 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import type { BrowserContext } from "@playwright/test";
 import { baseURL } from "./env.ts";
+import { test } from "./fixtures.ts";
 
 /** What a host page is made of; each is a query parameter of the page's address. */
 export interface HostPageOptions {
@@ -95,4 +97,29 @@ ${settings}
     this.server.closeAllConnections();
     await closed;
   }
+}
+
+/**
+ * A host site for the tests of one file: started before them, stopped after them; the visitors' browsers a
+ * test puts in `visitors` are closed after it.
+ */
+export function useHostSite(): { readonly site: HostSite; readonly visitors: BrowserContext[] } {
+  let started: HostSite | undefined;
+  const visitors: BrowserContext[] = [];
+  test.beforeAll(async () => {
+    started = await HostSite.start();
+  });
+  test.afterEach(async () => {
+    for (const visitor of visitors.splice(0)) await visitor.close();
+  });
+  test.afterAll(async () => {
+    await started?.stop();
+  });
+  return {
+    get site() {
+      if (!started) throw new Error("The host site starts before the tests: use it inside a test.");
+      return started;
+    },
+    visitors,
+  };
 }
